@@ -1,0 +1,71 @@
+# Townsquare: `make site` builds the sample blog, `make test` runs the suite. `make help` lists all.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+OUTPUT ?= output
+DIR    ?= $(OUTPUT)
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PELICAN_OPTS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help site serve publish clean audit bench check test lint format post install install-dev
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PY) -m pip install -q -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(PY)
+	$(PY) -m pip install -q -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## create .venv and install the runtime dependencies
+
+install-dev: $(VENV)/.dev-installed ## install the development dependencies too
+
+site: $(VENV)/.installed ## build the sample blog into output/ (audited) with pelicanconf.py
+	$(PY) -m pelican content -s pelicanconf.py -o $(OUTPUT) $(PELICAN_OPTS)
+	@echo ""
+	@echo "Built the site into $(abspath $(OUTPUT))/ (the interaction audit ran as part of the build)."
+	@echo "Preview it with: make serve   ->  http://$(HOST):$(PORT)/"
+
+serve: $(VENV)/.installed ## rebuild on change and serve on http://127.0.0.1:8000
+	$(PY) -m pelican content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT) $(PELICAN_OPTS)
+
+publish: $(VENV)/.installed ## build the production site (SITEURL=https://...) and audit it; refuses on findings
+	$(PY) -m pelican content -s publishconf.py -o $(OUTPUT) $(PELICAN_OPTS)
+	$(PY) -m plugins.audit $(OUTPUT) --publish --fail-on error
+
+audit: $(VENV)/.installed ## audit a built site: make audit [DIR=path] [FORMAT=text|json|junit]
+	$(PY) -m plugins.audit $(DIR) $(if $(FORMAT),--format $(FORMAT))
+
+test: $(VENV)/.dev-installed ## install dev dependencies and run the test suite
+	$(PY) -m pytest $(PYTEST_OPTS)
+
+lint: $(VENV)/.dev-installed ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed ## apply ruff formatting and safe fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(VENV)/.dev-installed ## benchmarks against plain Pelican and html-proofer (writes benchmarks/RESULTS.md)
+	$(PY) -m benchmarks.run $(BENCH_OPTS)
+
+check: $(VENV)/.dev-installed ## external validity checks: Nu HTML Checker and Lighthouse
+	$(PY) -m tools.check $(CHECK_OPTS)
+
+post: $(VENV)/.installed ## start a draft: make post TITLE="My title"
+	$(PY) -m tools.newpost "$(TITLE)"
+
+clean: ## remove the built site and caches (keeps .venv)
+	rm -rf $(OUTPUT) .$(OUTPUT)-staging $(OUTPUT).old .cache __pycache__ .pytest_cache

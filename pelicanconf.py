@@ -1,0 +1,68 @@
+"""Local settings: build the sample blog into output/ with absolute URLs on 127.0.0.1."""
+
+AUTHOR = "Amara Okafor"
+SITENAME = "Townsquare"
+SITESUBTITLE = "Leaders who write to start conversations, not to broadcast."
+SITEURL = "http://127.0.0.1:8000"
+# Absolute URLs even locally, so every link and metadata value is testable as published.
+RELATIVE_URLS = False
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "en"
+LOCALE = ("en_US.UTF-8", "C.UTF-8", "")
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+ARTICLE_URL = "posts/{slug}.html"
+ARTICLE_SAVE_AS = "posts/{slug}.html"
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = "{slug}.html"
+DRAFT_URL = "drafts/{slug}.html"
+DRAFT_SAVE_AS = "drafts/{slug}.html"
+DEFAULT_PAGINATION = 5
+DELETE_OUTPUT_DIRECTORY = True
+SLUGIFY_SOURCE = "basename"
+TYPOGRIFY = False
+
+# Pelican's own feeds are replaced by the feeds plugin (feedgen).
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+PLUGIN_PATHS = ["plugins"]
+# safebuild goes first: it stages the build and swaps output/ only when nothing failed.
+PLUGINS = ["safebuild"]
+
+# Who writes here; used by the author box and the social plugins.
+AUTHORS_BIO = {
+    "amara-okafor": {
+        "name": "Amara Okafor",
+        "bio": "CEO. Writes about leading in the open and answering the hard questions first.",
+        "links": {},
+    },
+    "lukas-brandt": {
+        "name": "Lukas Brandt",
+        "bio": "Head of community. Believes a forum thread is worth ten press releases.",
+        "links": {},
+    },
+}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+# Autoescape everything user-written; templates mark rendered Markdown with `| safe` explicitly.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -1,0 +1,66 @@
+"""Shared fixtures: real Pelican builds into temporary folders."""
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def make_settings(output, settings_file="pelicanconf.py", **overrides):
+    """Read a project settings file with the output redirected and overrides applied."""
+    base = {
+        "PATH": str(CONTENT),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(Path(output).parent / "pelican-cache"),
+        "LOAD_CONTENT_CACHE": False,
+    }
+    base.update(overrides)
+    for key in ("PATH", "OUTPUT_PATH", "THEME", "CACHE_PATH"):
+        if isinstance(base.get(key), Path):
+            base[key] = str(base[key])
+    return read_settings(str(ROOT / settings_file), override=base)
+
+
+def run_build(output, settings_file="pelicanconf.py", **overrides):
+    """Run a real Pelican build and return the output folder."""
+    settings = make_settings(output, settings_file, **overrides)
+    Pelican(settings).run()
+    return Path(settings["OUTPUT_PATH"])
+
+
+@pytest.fixture
+def build_site(tmp_path):
+    """Build a site into tmp_path/output: build_site(PATH=..., THEME=..., ANY_SETTING=...)."""
+
+    def build(settings_file="pelicanconf.py", **settings):
+        return run_build(tmp_path / "output", settings_file, **settings)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    """The sample blog in content/, built once per test session with pelicanconf.py."""
+    return run_build(tmp_path_factory.mktemp("sample") / "output")
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A writable copy of the sample content folder."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture
+def warnings_log(caplog):
+    """Capture WARNING and above from every logger during a test."""
+    caplog.set_level(logging.WARNING)
+    return caplog

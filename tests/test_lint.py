@@ -1,0 +1,15 @@
+"""The code base stays ruff-clean (lint and format), as configured in pyproject.toml."""
+
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+
+@pytest.mark.parametrize("args", [["check", "."], ["format", "--check", "."]])
+def test_ruff_clean(args):
+    ruff = str(ROOT / ".venv" / "bin" / "ruff")
+    result = subprocess.run([ruff, *args], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sys.version_info >= (3, 11)
