@@ -38,8 +38,8 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 PLUGIN_PATHS = ["plugins"]
-# safebuild goes first: it stages the build and swaps output/ only when nothing failed.
-PLUGINS = ["safebuild"]
+# safebuild stages the build and swaps output/ only when nothing failed (and the audit passed).
+PLUGINS = ["safebuild", "social", "share", "comments", "feeds", "preview", "audit"]
 
 # Who writes here; used by the author box and the social plugins.
 AUTHORS_BIO = {
