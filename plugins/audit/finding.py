@@ -1,0 +1,32 @@
+"""A finding: one problem on one page, as a plain value the reporter can print."""
+
+from dataclasses import asdict, dataclass
+
+ERROR = "error"
+WARNING = "warning"
+SEVERITIES = (ERROR, WARNING)
+#: Severity rank used by --fail-on: a finding fails the run when rank >= threshold rank.
+RANK = {WARNING: 1, ERROR: 2}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """What is wrong where: a page path, a 1-based line, the rule id, severity and message."""
+
+    path: str
+    line: int
+    rule: str
+    severity: str
+    message: str
+    hint: str = ""
+
+    def as_dict(self):
+        """Return the finding as a JSON-ready dict."""
+        return asdict(self)
+
+
+def fails(finding, fail_on):
+    """Return True when finding is at or above the fail_on threshold (error|warning|never)."""
+    if fail_on == "never":
+        return False
+    return RANK[finding.severity] >= RANK[fail_on]

@@ -1,0 +1,45 @@
+"""feed-discovery: feed readers find the feed from any page via <link rel="alternate">."""
+
+from ..kinds import CONTENT_KINDS
+from ..urls import is_absolute, site_path
+from .base import Rule
+
+FEED_TYPES = frozenset(
+    {"application/atom+xml", "application/rss+xml", "application/feed+json", "application/json"}
+)
+
+
+def feed_links(page):
+    """Every <link rel=alternate> in the page that announces a feed."""
+    return [
+        link
+        for link in page.links("alternate")
+        if (link.get("type") or "").lower() in FEED_TYPES and link.get("href")
+    ]
+
+
+class FeedDiscovery(Rule):
+    """Every page announces at least one feed, and announced site feeds exist."""
+
+    id = "feed-discovery"
+    description = "feed autodiscovery links are present and resolve"
+    hint = 'add <link rel="alternate" type="application/atom+xml" href="..."> (plugins/feeds)'
+    kinds = CONTENT_KINDS
+
+    def check(self, page):
+        links = feed_links(page)
+        if not links:
+            yield self.finding(
+                page, page.head_line, "no feed autodiscovery link: feed readers cannot find a feed"
+            )
+            return
+        for link in links:
+            href = link["href"].strip()
+            line = page.line_of_tag(link)
+            if page.site.publish and not is_absolute(href):
+                yield self.finding(page, line, f"feed link {href} is not an absolute URL")
+            path = site_path(href, page.url, page.origin)
+            if path is not None and not page.site.files.exists(path):
+                yield self.finding(
+                    page, line, f"feed link {href} does not resolve to a file in the site"
+                )

@@ -1,0 +1,79 @@
+"""json-ld: structured data parses, and agrees with Open Graph on title and URL."""
+
+import json
+
+from ..finding import WARNING
+from ..kinds import ARTICLE, ARTICLE_TYPES, CONTENT_KINDS, iter_nodes
+from ..urls import same_page
+from .base import Rule
+
+PAGE_TYPES = frozenset({"WebPage", "WebSite", "CollectionPage", "AboutPage", "ProfilePage"})
+
+
+class JsonLd(Rule):
+    """Every JSON-LD block parses; articles have one; its headline and url match og:."""
+
+    id = "json-ld"
+    description = "JSON-LD parses and agrees with Open Graph on title and URL"
+    hint = "emit JSON-LD with json.dumps (plugins/social) using the same title and URL as og:"
+    kinds = CONTENT_KINDS
+
+    def check(self, page):
+        nodes, blocks = [], 0
+        for script in page.elements("script", type="application/ld+json"):
+            blocks += 1
+            text = script.string or ""
+            try:
+                data = json.loads(text)
+            except ValueError as exc:
+                line = (
+                    page.line_of(text.strip()[:40]) if text.strip() else page.line_of_tag(script)
+                )
+                yield self.finding(page, line, f"JSON-LD does not parse: {exc}")
+                continue
+            nodes.extend(iter_nodes(data))
+        main = _main_node(nodes, page.kind)
+        if main is None:
+            if page.kind == ARTICLE and not blocks:
+                yield self.finding(
+                    page,
+                    page.head_line,
+                    "no JSON-LD BlogPosting: search engines see no article",
+                    WARNING,
+                )
+            return
+        yield from self._agreement(page, main)
+
+    def _agreement(self, page, node):
+        line = page.line_of("application/ld+json")
+        og_title, og_url = page.meta("og:title"), page.meta("og:url")
+        title = node.get("headline") or node.get("name")
+        if og_title and isinstance(title, str) and title.strip() != og_title:
+            yield self.finding(
+                page, line, f"JSON-LD title {title!r} differs from og:title {og_title!r}"
+            )
+        url = _node_url(node)
+        if og_url and url and not same_page(url, og_url):
+            yield self.finding(page, line, f"JSON-LD url {url} differs from og:url {og_url}")
+
+
+def _main_node(nodes, kind):
+    """The node describing this page: an article type on articles, a page type elsewhere."""
+    wanted = ARTICLE_TYPES if kind == ARTICLE else PAGE_TYPES
+    for node in nodes:
+        types = node.get("@type")
+        types = set(types if isinstance(types, list) else [types])
+        if types & wanted:
+            return node
+    return None
+
+
+def _node_url(node):
+    """The node's URL: url, else mainEntityOfPage (string or @id)."""
+    url = node.get("url")
+    if isinstance(url, str):
+        return url
+    main = node.get("mainEntityOfPage")
+    if isinstance(main, dict):
+        main = main.get("@id") or main.get("url")
+    return main if isinstance(main, str) else None

@@ -1,0 +1,54 @@
+"""og-core: the Open Graph tags every link preview needs, complete and absolute."""
+
+from ..kinds import CONTENT_KINDS
+from ..urls import is_absolute
+from .base import Rule
+
+REQUIRED = ("og:title", "og:type", "og:url", "og:image", "og:description")
+ABSOLUTE = ("og:url", "og:image")
+#: Object types from the Open Graph protocol; anything else (e.g. "page") is invalid.
+VALID_TYPES = frozenset(
+    {
+        "website",
+        "article",
+        "profile",
+        "book",
+        "music.song",
+        "music.album",
+        "music.playlist",
+        "music.radio_station",
+        "video.movie",
+        "video.episode",
+        "video.tv_show",
+        "video.other",
+    }
+)
+
+
+class OgCore(Rule):
+    """og:title, og:type, og:url, og:image and og:description are present and valid."""
+
+    id = "og-core"
+    description = "Open Graph core tags are complete, valid and absolute"
+    hint = "include partials/meta.html (plugins/social) or add the missing og: tags to <head>"
+    kinds = CONTENT_KINDS
+
+    def check(self, page):
+        missing = [key for key in REQUIRED if not page.meta(key)]
+        if missing:
+            yield self.finding(
+                page, page.head_line, f"missing Open Graph tag(s): {', '.join(missing)}"
+            )
+        og_type = page.meta("og:type")
+        if og_type and og_type not in VALID_TYPES:
+            yield self.finding(
+                page,
+                page.line_of('property="og:type"'),
+                f"og:type {og_type!r} is not an Open Graph type (use 'article' or 'website')",
+            )
+        for key in ABSOLUTE:
+            value = page.meta(key)
+            if value and not is_absolute(value):
+                yield self.finding(
+                    page, page.line_of(value), f"{key} {value} is not an absolute http(s) URL"
+                )

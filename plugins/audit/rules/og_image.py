@@ -1,0 +1,61 @@
+"""og-image: the preview image exists, is a format platforms accept, and is big enough."""
+
+from ..finding import WARNING
+from ..kinds import CONTENT_KINDS
+from ..urls import site_path
+from .base import Rule
+
+ACCEPTED = frozenset({"PNG", "JPEG", "WEBP", "GIF"})
+MIN_SIZE = (1200, 630)
+MAX_BYTES = 5 * 1024 * 1024
+
+
+class OgImage(Rule):
+    """og:image resolves (or is external), is PNG/JPEG/WebP/GIF, >= 1200x630 and <= 5 MB."""
+
+    id = "og-image"
+    description = "og:image resolves, is PNG/JPEG/WebP/GIF, at least 1200x630 and at most 5 MB"
+    hint = "point og:image at a 1200x630 PNG or JPEG in the site (plugins/social draws one)"
+    kinds = CONTENT_KINDS
+
+    def check(self, page):
+        url = page.meta("og:image")
+        if not url:
+            return  # og-core reports it
+        line = page.line_of(url)
+        path = site_path(url, page.url, page.origin)
+        if path is None:
+            return  # on another site: not fetched, no network during an audit
+        info = page.site.files.image(path)
+        if info is None:
+            yield self.finding(
+                page, line, f"og:image {url} does not resolve to a file in the site"
+            )
+            return
+        if info.format not in ACCEPTED:
+            yield self.finding(
+                page,
+                line,
+                f"og:image {url} is {info.format}; platforms need PNG, JPEG, WebP or GIF",
+            )
+            return
+        if info.bytes > MAX_BYTES:
+            yield self.finding(
+                page, line, f"og:image {url} is {info.bytes / 1048576:.1f} MB; the limit is 5 MB"
+            )
+        width, height = info.size
+        if width < MIN_SIZE[0] or height < MIN_SIZE[1]:
+            yield self.finding(
+                page,
+                line,
+                f"og:image {url} is {width}x{height}; 1200x630 or larger is recommended",
+                WARNING,
+            )
+        declared = (page.meta("og:image:width"), page.meta("og:image:height"))
+        if all(declared) and declared != (str(width), str(height)):
+            yield self.finding(
+                page,
+                page.line_of('property="og:image:width"'),
+                f"og:image:width/height say {declared[0]}x{declared[1]} but the file is "
+                f"{width}x{height}",
+            )

@@ -1,0 +1,59 @@
+"""The audit's settings: declared once, validated once at `initialized`, all problems together."""
+
+import os
+
+from .report import FAIL_ON
+from .rules import RULE_IDS
+
+DEFAULTS = {
+    "AUDIT_ENABLED": True,
+    "AUDIT_RULES": None,  # None = every rule; else a list of rule ids
+    "AUDIT_IGNORE": ["drafts/*", "preview/*"],  # fnmatch globs on paths inside the output
+    "AUDIT_FAIL_ON": "error",
+    "AUDIT_REPORT": None,  # also write the report here: .json, .xml (JUnit) or text
+    "AUDIT_JOBS": 0,  # 0 = one process per core
+    "AUDIT_PUBLISH": None,  # None = follow PUBLISH (publishconf.py sets it)
+}
+
+
+class AuditSettingsError(Exception):
+    """One or more AUDIT_* settings are invalid; the message lists them all."""
+
+    exitcode = 1
+
+
+def resolve(settings):
+    """Return the AUDIT_* settings with defaults filled in; raise AuditSettingsError if invalid."""
+    values = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    problems = []
+    if not isinstance(values["AUDIT_ENABLED"], bool):
+        problems.append(_bad("AUDIT_ENABLED", values["AUDIT_ENABLED"], "True or False"))
+    rules = values["AUDIT_RULES"]
+    if rules is not None:
+        if isinstance(rules, str) or not all(isinstance(r, str) for r in rules):
+            problems.append(_bad("AUDIT_RULES", rules, "None or a list of rule ids"))
+        else:
+            unknown = [r for r in rules if r not in RULE_IDS]
+            if unknown:
+                problems.append(_bad("AUDIT_RULES", unknown, "rule ids: " + ", ".join(RULE_IDS)))
+    ignore = values["AUDIT_IGNORE"]
+    if isinstance(ignore, str) or not all(isinstance(g, str) for g in ignore or []):
+        problems.append(_bad("AUDIT_IGNORE", ignore, "a list of glob patterns, e.g. ['drafts/*']"))
+    if values["AUDIT_FAIL_ON"] not in FAIL_ON:
+        problems.append(_bad("AUDIT_FAIL_ON", values["AUDIT_FAIL_ON"], ", ".join(FAIL_ON)))
+    report = values["AUDIT_REPORT"]
+    if report is not None and not isinstance(report, str | os.PathLike):
+        problems.append(_bad("AUDIT_REPORT", report, "None or a file path"))
+    jobs = values["AUDIT_JOBS"]
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
+        problems.append(_bad("AUDIT_JOBS", jobs, "0 (one per core) or a positive integer"))
+    if values["AUDIT_PUBLISH"] not in (None, True, False):
+        problems.append(_bad("AUDIT_PUBLISH", values["AUDIT_PUBLISH"], "None, True or False"))
+    if problems:
+        listed = "\n".join(f"  - {p}" for p in problems)
+        raise AuditSettingsError(f"audit: invalid settings:\n{listed}")
+    return values
+
+
+def _bad(name, value, allowed):
+    return f"setting {name}: got {value!r}; allowed: {allowed}"

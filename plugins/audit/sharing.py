@@ -1,0 +1,89 @@
+"""Recognise share links and decode which URL they share.
+
+A share link is recognised by its endpoint (host + path) from the table below, or by sitting
+inside a theme's share container (``[data-ts-share]``). The shared URL is read from the
+endpoint's URL parameter or, for text-only intents (X, Bluesky, WhatsApp, e-mail, Mastodon),
+found inside the prefilled text — always after percent-decoding, never by substring match
+on the raw href.
+"""
+
+import re
+from urllib.parse import parse_qs, unquote, urlsplit
+
+URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+")
+
+#: (host suffix, path prefix) -> (network name, query parameters holding a URL or text)
+ENDPOINTS = (
+    ("linkedin.com", "/sharing/share-offsite", "linkedin", ("url",)),
+    ("linkedin.com", "/sharearticle", "linkedin", ("url",)),
+    ("linkedin.com", "/feed/", "linkedin", ("shareactive", "text")),
+    ("twitter.com", "/intent/tweet", "x", ("url", "text")),
+    ("x.com", "/intent/tweet", "x", ("url", "text")),
+    ("x.com", "/intent/post", "x", ("url", "text")),
+    ("facebook.com", "/sharer", "facebook", ("u",)),
+    ("facebook.com", "/share.php", "facebook", ("u",)),
+    ("bsky.app", "/intent/compose", "bluesky", ("text",)),
+    ("threads.net", "/intent/post", "threads", ("url", "text")),
+    ("threads.com", "/intent/post", "threads", ("url", "text")),
+    ("reddit.com", "/submit", "reddit", ("url",)),
+    ("news.ycombinator.com", "/submitlink", "hackernews", ("u",)),
+    ("wa.me", "/", "whatsapp", ("text",)),
+    ("whatsapp.com", "/send", "whatsapp", ("text",)),
+    ("t.me", "/share", "telegram", ("url", "text")),
+    ("telegram.me", "/share", "telegram", ("url", "text")),
+    ("pinterest.com", "/pin/create", "pinterest", ("url",)),
+    ("getpocket.com", "/edit", "pocket", ("url",)),
+    ("tumblr.com", "/widgets/share", "tumblr", ("canonicalurl", "url")),
+)
+#: Parameters that may carry the shared URL on an unknown endpoint inside a share container.
+GENERIC_PARAMS = ("url", "u", "link", "href", "text", "body", "shareactive")
+
+
+def decode(href, in_share_container=False):
+    """Return (network, [shared URLs]) for a share link, or None when href is not one.
+
+    An empty URL list means the link is a share link that shares nothing we can read.
+    """
+    parts = urlsplit(href.strip())
+    if parts.scheme == "mailto":
+        return _decode_mailto(parts) if in_share_container or "body=" in parts.query else None
+    if parts.scheme not in ("http", "https", ""):
+        return None
+    host, path = (parts.hostname or "").lower(), parts.path.lower()
+    query = _query(parts.query)
+    for suffix, prefix, network, params in ENDPOINTS:
+        if (host == suffix or host.endswith("." + suffix)) and path.startswith(prefix):
+            return network, _urls(query, params)
+    if path.endswith("/share") and "text" in query:  # a Mastodon instance's /share endpoint
+        return "mastodon", _urls(query, ("text", "url"))
+    if in_share_container:
+        return (host or "site"), _urls(query, GENERIC_PARAMS)
+    return None
+
+
+def _query(raw):
+    """Parse a query string, keys lower-cased, values percent-decoded."""
+    return {k.lower(): v for k, v in parse_qs(raw, keep_blank_values=True).items()}
+
+
+def _urls(query, params):
+    """Collect URLs from the given parameters: whole values that are URLs, or URLs in text."""
+    found = []
+    for param in params:
+        for value in query.get(param, []):
+            value = value.strip()
+            if value.startswith(("http://", "https://")) and " " not in value:
+                found.append(value)
+            else:
+                found.extend(m.rstrip(".,;:!?)") for m in URL_IN_TEXT.findall(value))
+    return found
+
+
+def _decode_mailto(parts):
+    """An e-mail share: the URL lives in the body (or subject) parameter."""
+    query = _query(parts.query)
+    if "body" not in query and "subject" not in query:
+        return None
+    return "email", _urls(query, ("body", "subject")) or [
+        m for m in URL_IN_TEXT.findall(unquote(parts.path))
+    ]

@@ -1,0 +1,39 @@
+"""Helpers for the audit tests: run the real audit over fixture pages placed in a tiny site."""
+
+import re
+import shutil
+from pathlib import Path
+
+from plugins.audit.runner import Options, audit_pages
+
+AUDIT_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "audit"
+EXPECT = re.compile(r"<!-- expect\n(.*?)\n-->", re.S)
+
+
+def rule_fixtures():
+    """Every (rule id, fixture path) pair under tests/fixtures/audit/<rule>/."""
+    return [
+        (path.parent.name, path)
+        for path in sorted(AUDIT_FIXTURES.glob("*/*.html"))
+        if not path.parent.name.startswith("_")
+    ]
+
+
+def expected(path):
+    """The findings a fixture promises, as 'severity|line|message' strings."""
+    match = EXPECT.search(path.read_text(encoding="utf-8"))
+    return match.group(1).splitlines() if match else []
+
+
+def audit_fixture(path, rule, tmp_path):
+    """Place the fixture at posts/<name>.html in a copy of the fixture site and audit it."""
+    site = tmp_path / "site"
+    shutil.copytree(AUDIT_FIXTURES / "_site", site)
+    (site / "posts").mkdir()
+    shutil.copy(path, site / "posts" / path.name)
+    publish = "<!-- options: publish -->" in path.read_text(encoding="utf-8")
+    options = Options(
+        rules=(rule,), publish=publish, base_url="https://example.org", display_root="site"
+    )
+    findings, _ = audit_pages(str(site), [f"posts/{path.name}"], options)
+    return findings

@@ -1,0 +1,40 @@
+"""Every audit rule against its fixtures: one HTML file per scenario, exact messages and lines."""
+
+import pytest
+from audit_helpers import audit_fixture, expected, rule_fixtures
+
+from plugins.audit.rules import RULE_IDS, RULES
+
+FIXTURES = rule_fixtures()
+
+
+@pytest.mark.parametrize(
+    ("rule", "path"), FIXTURES, ids=[f"{rule}/{path.stem}" for rule, path in FIXTURES]
+)
+def test_rule_fixture(rule, path, tmp_path):
+    findings = audit_fixture(path, rule, tmp_path)
+    assert [f"{f.severity}|{f.line}|{f.message}" for f in findings] == expected(path)
+    assert all(f.rule == rule and f.path == f"site/posts/{path.name}" for f in findings)
+
+
+def test_every_rule_has_a_passing_fixture_and_a_failing_one():
+    by_rule = {}
+    for rule, path in FIXTURES:
+        by_rule.setdefault(rule, []).append(bool(expected(path)))
+    assert sorted(by_rule) == sorted(RULE_IDS)
+    assert all(False in outcomes and True in outcomes for outcomes in by_rule.values())
+
+
+def test_rules_are_declared_completely():
+    assert len(set(RULE_IDS)) == len(RULES)
+    for rule in RULES:
+        assert rule.id == rule.id.lower() and " " not in rule.id
+        assert rule.description and rule.hint and rule.kinds
+
+
+def test_a_finding_carries_the_rule_hint(tmp_path):
+    path = next(p for r, p in FIXTURES if r == "share-links" and p.stem == "missing")
+    (finding,) = audit_fixture(path, "share-links", tmp_path)
+    assert finding.hint == (
+        "include partials/share.html (plugins/share) or add links to share-intent URLs"
+    )
