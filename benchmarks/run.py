@@ -1,0 +1,221 @@
+"""Benchmark the kit against plain Pelican and the audit against html-proofer.
+
+``python -m benchmarks.run [--sizes 100,1000] [--full] [--quick] [--setting KEY=VALUE ...]``
+
+For each corpus size N: (a) plain Pelican build, (b) kit build with a warm social-card cache
+and, separately, cold card generation, (c) warm rebuild with one post changed and Pelican's
+content cache on, for both. Then (d) our audit vs html-proofer on the largest site and (e) the
+page weight of the interaction points on a sample article. Cheap runs (N <= 100) take the median
+of three; bigger ones run once. Prints a table and writes benchmarks/RESULTS.md.
+"""
+
+import argparse
+import functools
+import shlex
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from . import corpus, report, sites, weight
+from .measure import CommandFailed, measure, median_of
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+TARGET_SIZE = 1000  # the issue's build targets are stated at N=1000
+BUILD_TARGET, REBUILD_TARGET, AUDIT_SPEEDUP, AUDIT_MB = 1.15, 1.10, 20.0, 200
+WEIGHT_BYTES = 4096
+
+
+class Bench:
+    """Holds the options, the rows measured so far and the commands run."""
+
+    def __init__(self, work, extra, runs_small, target_size):
+        self.work, self.extra, self.runs_small = Path(work), extra, runs_small
+        self.target_size = target_size
+        self.rows, self.commands = [], {}
+
+    def timed(self, label, command, runs=1, cwd=None, ok=(0,), before=None):
+        """Measure command (median of runs); before() is called ahead of each run, untimed."""
+        self.commands.setdefault(
+            label, shlex.join(map(str, command)).replace(sys.executable, "$PY")
+        )
+
+        def once():
+            if before:
+                before()
+            return measure(command, cwd=cwd, ok=ok)
+
+        return median_of(runs, once)
+
+    def builds(self, n):
+        """(a), (b), (c) for one corpus size; returns the kit variant (its output is built)."""
+        source = corpus.generate(n, self.work / f"corpus-{n}")
+        runs = self.runs_small if n <= 100 else 1
+        plain = sites.plain(self.work / f"plain-{n}", source)
+        kit = sites.kit(self.work / f"kit-{n}", source, self.extra)
+        judged = n == self.target_size
+        cold = self.timed("kit build, cold social-card cache", kit.command(), runs, kit.work,
+                          before=kit.clean)  # fmt: skip
+        warm = self.timed("kit build, warm social-card cache", kit.command(), runs, kit.work,
+                          before=lambda: kit.clean(cache=False))  # fmt: skip
+        base = self.timed("plain Pelican build", plain.command(), runs, plain.work,
+                          before=plain.clean)  # fmt: skip
+        self.add_ratio("kit build, warm cards", n, warm, base, BUILD_TARGET, judged)
+        self.add_ratio("kit build, cold cards", n, cold, base, None, False)
+        rebuilt = {}
+        for variant in (plain, kit):
+            variant.clean()
+            measure(variant.command(content_cache=True), cwd=variant.work)  # warm the cache
+            rebuilt[variant.name] = self.timed(
+                f"{variant.name} warm rebuild, one post changed (content cache on)",
+                variant.command(content_cache=True), runs, variant.work,
+                before=functools.partial(sites.touch_post, source),
+            )  # fmt: skip
+        self.add_ratio("warm rebuild, 1 post edited", n, rebuilt["kit"], rebuilt["plain"],
+                       REBUILD_TARGET, judged)  # fmt: skip
+        return kit
+
+    def add_ratio(self, label, n, ours, reference, target, judged):
+        """A row comparing ours with reference (ratio = ours / reference time)."""
+        ratio = ours.seconds / reference.seconds
+        goal = f"<= {target:.2f}x at N={self.target_size}" if target else "-"
+        met = ratio <= target if (target and judged) else None
+        self.rows.append(report.Row(label, str(n), report.timing(ours),
+                                    "plain " + report.timing(reference), f"{ratio:.2f}x", goal,
+                                    met))  # fmt: skip
+
+    def audit(self, n, site):
+        """(d) our audit vs html-proofer on the built kit site."""
+        ours = self.timed("townsquare audit", [sys.executable, "-m", "plugins.audit", str(site),
+                          "--jobs", "0"], cwd=sites.ROOT, ok=(0, 1))  # fmt: skip
+        memory_ok = ours.peak_mb < AUDIT_MB
+        if not shutil.which("htmlproofer"):
+            self.rows.append(report.Row("audit vs html-proofer", str(n), report.timing(ours),
+                             "html-proofer not installed", "-", ">= 20x", None))  # fmt: skip
+        else:
+            theirs = self.timed("html-proofer 3.19", ["htmlproofer", str(site),
+                                "--disable-external", "--check-opengraph"], cwd=self.work,
+                                ok=(0, 1))  # fmt: skip
+            speedup = theirs.seconds / ours.seconds
+            self.rows.append(report.Row("audit speed-up", str(n),
+                             report.timing(ours), "html-proofer " + report.timing(theirs),
+                             f"{speedup:.1f}x", f">= {AUDIT_SPEEDUP:.0f}x",
+                             speedup >= AUDIT_SPEEDUP))  # fmt: skip
+        self.rows.append(report.Row("audit peak memory", str(n), f"{ours.peak_mb:.0f} MB", "-",
+                                    "-", f"< {AUDIT_MB} MB", memory_ok))  # fmt: skip
+
+    def page_weight(self):
+        """(e) interaction HTML+CSS and required JS on a sample article of content/."""
+        sample = sites.kit(self.work / "sample", sites.ROOT / "content", self.extra)
+        sample.clean()
+        self.timed("kit build of the sample site (for page weight)", sample.command(),
+                   cwd=sample.work)  # fmt: skip
+        page = pick_article(sample.output)
+        found = weight.measure_page(sample.output, page)
+        shown = f"{found.page}: {', '.join(found.markers) or 'no markers'}"
+        self.rows.append(report.Row("interaction HTML+CSS", "-",
+                         f"{found.html} + {found.css} = {found.html_css} B "
+                         f"({found.gzip} B gzip)", shown, "-", f"<= {WEIGHT_BYTES} B",
+                         found.html_css <= WEIGHT_BYTES and bool(found.markers)))  # fmt: skip
+        self.rows.append(report.Row("JS required to render", "-",
+                         f"{found.js_required} B", f"optional JS loaded: {found.js_optional} B",
+                         "-", "0 B", found.js_required == 0 and bool(found.markers)))  # fmt: skip
+
+
+def pick_article(site):
+    """The sample article used for page weight (the first post in file order)."""
+    posts = sorted((Path(site) / "posts").glob("*.html"))
+    if not posts:
+        raise CommandFailed(f"bench: no article found under {site}/posts")
+    preferred = Path(site) / "posts" / "listening-tours.html"
+    return preferred if preferred in posts else posts[0]
+
+
+def parse_args(argv):
+    """Command-line options."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.run",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--sizes", default="100,1000", help="corpus sizes (default 100,1000)")
+    parser.add_argument("--full", action="store_true", help="sizes 100,1000,3000")
+    parser.add_argument("--quick", action="store_true", help="CI-sized: N=100 only, one run")
+    parser.add_argument(
+        "--setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="extra kit setting, JSON value (e.g. AUDIT_FAIL_ON=never)",
+    )
+    parser.add_argument("--workdir", help="keep corpora and builds here (default: temp dir)")
+    parser.add_argument("--results", help=f"write the results here (default {RESULTS}; "
+                        "--quick writes only when given)")  # fmt: skip
+    args = parser.parse_args(argv)
+    sizes = "100" if args.quick else "100,1000,3000" if args.full else args.sizes
+    try:
+        args.sizes = sorted({int(s) for s in sizes.split(",") if s.strip()})
+        args.extra = dict(sites.parse_setting(s) for s in args.setting)
+    except ValueError as exc:
+        parser.error(str(exc))
+    if not args.sizes or min(args.sizes) < 1:
+        parser.error("--sizes: give positive integers, e.g. 100,1000")
+    return args
+
+
+def main(argv=None):
+    """Run every benchmark, print the table, write RESULTS.md; 0 when all ran (targets aside)."""
+    args = parse_args(argv)
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="townsquare-bench-"))
+    facts = report.machine()
+    target_size = TARGET_SIZE if TARGET_SIZE in args.sizes else max(args.sizes)
+    bench = Bench(work, args.extra, 1 if args.quick else 3, target_size)
+    try:
+        kit = None
+        for n in args.sizes:
+            print(f"bench: N={n} ...", flush=True)
+            kit = bench.builds(n)
+        print(f"bench: audit on N={args.sizes[-1]} ...", flush=True)
+        bench.audit(args.sizes[-1], kit.output)
+        bench.page_weight()
+    except CommandFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    report.print_table(bench.rows)
+    results = args.results or (None if args.quick else RESULTS)
+    if results:
+        notes = notes_for(args, target_size)
+        report.write_results(results, bench.rows, facts, bench.commands, notes)
+        print(f"bench: wrote {results}")
+    return 0
+
+
+def notes_for(args, target_size):
+    """The explanatory notes written under the table."""
+    extra = ", ".join(f"`{k}={v!r}`" for k, v in args.extra.items()) or "none"
+    return [
+        f"Sizes: {', '.join(map(str, args.sizes))}; targets are judged at N={target_size}, "
+        "other sizes are reported.",
+        f"Extra kit settings (`--setting`): {extra}.",
+        "Times are wall-clock seconds of the whole `pelican` process (start-up included); "
+        "N <= 100 is the median of 3 runs, larger N one run.",
+        "Peak memory is the larger of the child's ru_maxrss (os.wait4) and the summed RSS of "
+        "its process tree sampled every 50 ms (the audit uses all cores).",
+        "Cold card generation: the kit's work folder (social-card and Pelican caches) wiped "
+        "before the build; warm: the same caches kept, output removed.",
+        "Warm rebuild: CACHE_CONTENT and LOAD_CONTENT_CACHE on, one full build to fill the "
+        "cache, then one post is edited before each measured build.",
+        "Plain Pelican: default theme notmyidea, no plugins, Pelican's default feeds and "
+        "pagination; the kit uses pelicanconf.py unchanged (paths made absolute).",
+        "Page weight: outer HTML of [data-ts-share], [data-ts-comments], [data-ts-subscribe] "
+        "and feed <link>s plus the linked share/comments/subscribe/feeds CSS files; JS required "
+        "is 0 when all markers are in the served HTML and not hidden.",
+        "The machine is shared with other jobs, so single runs carry noise of several percent.",
+    ]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

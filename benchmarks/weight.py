@@ -1,0 +1,96 @@
+"""Page weight added by the interaction points (share, comments, subscribe, feed links).
+
+HTML bytes are the UTF-8 length of each outermost interaction element as serialised by
+BeautifulSoup (the markers ``[data-ts-share]``, ``[data-ts-comments]``, ``[data-ts-subscribe]``
+and feed autodiscovery ``<link>``s). CSS bytes are the files the page links whose name says they
+belong to a feature (``share*.css``, ``comments*.css``, ``subscribe*.css``, ``feeds*.css``).
+JS bytes *required* are the bytes of scripts the interaction points need to appear: zero when
+every marker is present in the served HTML and not ``hidden`` (scripts only enhance); otherwise
+every script the page loads counts. Deferred scripts are reported separately as optional.
+"""
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+MARKERS = ("[data-ts-share]", "[data-ts-comments]", "[data-ts-subscribe]")
+FEED_TYPES = ("application/atom+xml", "application/rss+xml", "application/feed+json")
+FEATURE_CSS = ("share", "comments", "subscribe", "feeds")
+
+
+@dataclass(frozen=True)
+class Weight:
+    """What the interaction points cost on one page, in bytes."""
+
+    page: str
+    html: int
+    css: int
+    js_required: int
+    js_optional: int
+    gzip: int  # HTML + CSS after gzip, for information
+    markers: tuple  # which markers were found
+
+    @property
+    def html_css(self):
+        return self.html + self.css
+
+
+def interaction_elements(soup):
+    """The outermost interaction elements and feed links of a parsed page."""
+    found = []
+    for selector in MARKERS:
+        found.extend(soup.select(selector))
+    found.extend(
+        link
+        for link in soup.find_all("link", href=True)
+        if "alternate" in (link.get("rel") or []) and link.get("type") in FEED_TYPES
+    )
+    # Drop elements nested in another counted element so no byte is counted twice.
+    ids = {id(element) for element in found}
+    return [e for e in found if not any(id(parent) in ids for parent in e.parents)]
+
+
+def local_file(site, href, page_path):
+    """Map an href on a page to a file in the site folder (None when external or missing)."""
+    parts = urlsplit(href)
+    if parts.scheme and parts.hostname not in ("127.0.0.1", "localhost"):
+        return None
+    path = parts.path
+    target = site / path.lstrip("/") if path.startswith("/") else page_path.parent / path
+    return target if target.is_file() else None
+
+
+def measure_page(site, page):
+    """Weight of the interaction points on page (a path inside the site folder site)."""
+    site, page = Path(site), Path(page)
+    soup = BeautifulSoup(page.read_bytes(), "lxml")
+    elements = interaction_elements(soup)
+    html = "".join(str(element) for element in elements).encode("utf-8")
+    css = b""
+    for link in soup.find_all("link", href=True):
+        name = Path(urlsplit(link["href"]).path).name
+        if "stylesheet" in (link.get("rel") or []) and name.startswith(FEATURE_CSS):
+            found = local_file(site, link["href"], page)
+            css += found.read_bytes() if found else b""
+    scripts = [s for s in soup.find_all("script", src=True)]
+    script_bytes = {}
+    for script in scripts:
+        found = local_file(site, script["src"], page)
+        script_bytes[script["src"]] = found.stat().st_size if found else 0
+    markers = tuple(m for m in MARKERS if soup.select_one(m))
+    visible = markers and all(
+        not element.has_attr("hidden") for m in markers for element in soup.select(m)
+    )
+    required = 0 if visible else sum(script_bytes.values())
+    return Weight(
+        page=str(page.relative_to(site)),
+        html=len(html),
+        css=len(css),
+        js_required=required,
+        js_optional=sum(script_bytes.values()) - required,
+        gzip=len(gzip.compress(html + css, mtime=0)),
+        markers=markers,
+    )
