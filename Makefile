@@ -62,7 +62,11 @@ format: $(VENV)/.dev-installed ## apply ruff formatting and safe fixes
 bench: $(VENV)/.dev-installed ## benchmarks against plain Pelican and html-proofer (writes benchmarks/RESULTS.md)
 	$(PY) -m benchmarks.run $(BENCH_OPTS)
 
-check: $(VENV)/.dev-installed ## external validity checks: Nu HTML Checker and Lighthouse
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+check: $(VENV)/.dev-installed node_modules/.installed ## external validity checks: Nu HTML Checker and Lighthouse
 	$(PY) -m tools.check $(CHECK_OPTS)
 
 post: $(VENV)/.installed ## start a draft: make post TITLE="My title"
