@@ -3,9 +3,10 @@
 Pure drawing: no caching, no paths decided here (see cards.py).
 """
 
+import unicodedata
 from functools import lru_cache
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, features
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -63,6 +64,17 @@ def fit_title(title, font_path, width):
     return font, lines
 
 
+def base_direction(text):
+    """'rtl' when the first strongly directional character is right-to-left, else 'ltr'."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
 def _paste_logo(card, logo_path):
     with Image.open(logo_path) as logo:
         logo = logo.convert("RGBA")
@@ -83,9 +95,13 @@ def draw_card(spec, target):
     title_width = WIDTH - 2 * MARGIN
     font, lines = fit_title(spec.title, spec.font_bold, title_width)
     line_height = int(font.size * 1.22)
+    # Each wrapped line is laid out on its own; give every line the title's direction so a
+    # line that starts with a Hebrew word keeps the order of an English title (needs raqm).
+    direction = {"direction": base_direction(spec.title)} if features.check("raqm") else {}
     top = MARGIN + 90 + (MAX_LINES - len(lines)) * line_height // 2
     for index, line in enumerate(lines):
-        pen.text((MARGIN, top + index * line_height), line, font=font, fill=colours["foreground"])
+        position = (MARGIN, top + index * line_height)
+        pen.text(position, line, font=font, fill=colours["foreground"], **direction)
     if spec.byline:
         byline_font = _font(spec.font, 32)
         byline = spec.byline

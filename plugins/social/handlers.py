@@ -9,7 +9,8 @@ from .site import SocialSite, site_for
 def start(pelican):
     """At ``initialized``: validate SOCIAL_ settings (stops the build) and expose social_meta()."""
     settings = pelican.settings
-    validate(settings)
+    # OUTPUT_PATH is the final folder; pelican.output_path may already be a staging folder.
+    validate(settings, (settings.get("OUTPUT_PATH"), pelican.output_path))
     site = SocialSite(settings)
     # Generators read JINJA_GLOBALS when they build their Jinja environment, after this signal.
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "social_meta": _global(site)}

@@ -8,6 +8,7 @@ import copy
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .profiles import FEDIVERSE_HANDLE, TWITTER_HANDLE, is_web_url, profile_problems
@@ -143,8 +144,23 @@ def apply_defaults(settings):
         settings.setdefault(setting.name, copy.deepcopy(setting.default))
 
 
-def problems(settings):
-    """Return one message per invalid SOCIAL_ setting or author profile (empty when all good)."""
+def _cache_problem(settings, outputs):
+    """The card cache must not live inside the output: the output is wiped on every build."""
+    cache = Path(settings.get("SOCIAL_CARD_CACHE") or ".").resolve()
+    for output in {Path(o).resolve() for o in outputs if o}:
+        if cache == output or output in cache.parents:
+            return (
+                f"SOCIAL_CARD_CACHE: got {settings['SOCIAL_CARD_CACHE']!r} ({cache}); "
+                f"allowed: a folder outside the output folder {output}"
+            )
+    return None
+
+
+def problems(settings, outputs=()):
+    """Return one message per invalid SOCIAL_ setting or author profile (empty when all good).
+
+    outputs are the output folders of the build (the card cache must be outside them).
+    """
     found = []
     for setting in SETTINGS:
         value = settings.get(setting.name, setting.default)
@@ -161,13 +177,15 @@ def problems(settings):
             "(social metadata must be absolute)"
         )
     found.extend(profile_problems(settings.get("AUTHORS_BIO") or {}))
-    return found
+    if isinstance(settings.get("SOCIAL_CARD_CACHE"), str) and settings["SOCIAL_CARD_CACHE"]:
+        found.append(_cache_problem(settings, outputs))
+    return [problem for problem in found if problem]
 
 
-def validate(settings):
+def validate(settings, outputs=()):
     """Apply defaults, then raise SocialSettingsError listing every problem at once."""
     apply_defaults(settings)
-    found = problems(settings)
+    found = problems(settings, outputs)
     if found:
         lines = "\n".join(f"  - {p}" for p in found)
         raise SocialSettingsError(

@@ -15,7 +15,7 @@ from .images import ImageFinder, SocialImage
 from .listings import listing_meta
 from .model import document_title
 from .profiles import profile_for
-from .settings import OG_LOCALE, SocialSettingsError
+from .settings import OG_LOCALE
 from .text import cut, plain
 
 logger = logging.getLogger(__name__)
@@ -101,14 +101,6 @@ class SocialSite:
 
     def _card_maker(self, output_path):
         cache = Path(self.settings["SOCIAL_CARD_CACHE"]).resolve()
-        final = Path(self.settings.get("TOWNSQUARE_FINAL_OUTPUT") or output_path).resolve()
-        for output in {final, Path(output_path).resolve()}:
-            if cache == output or output in cache.parents:
-                raise SocialSettingsError(
-                    f"social: 1 setting problem(s); fix them in your settings file:\n  - "
-                    f"SOCIAL_CARD_CACHE: got {self.settings['SOCIAL_CARD_CACHE']!r} ({cache}); "
-                    "allowed: a folder outside the output folder"
-                )
         folder = self.settings["SOCIAL_CARD_PATH"].strip("/")
         return CardMaker(cache, Path(output_path) / folder, f"{self.siteurl}/{folder}")
 
