@@ -21,7 +21,7 @@ from .draw import HEIGHT, WIDTH, draw_card
 logger = logging.getLogger(__name__)
 
 #: Bump when draw.py changes how a card looks, so every cached card is redrawn once.
-CARD_VERSION = 2
+CARD_VERSION = 3
 BUNDLED_FONTS = Path(__file__).resolve().parent / "fonts"
 
 
