@@ -100,3 +100,22 @@ def test_without_cards_the_site_default_image_is_used(tmp_path):
         f"{SITEURL}/images/chart.png"
     ]
     assert not (out / "social-cards").exists()
+
+
+def test_bad_image_and_canonical_fail_the_build_naming_the_file(tmp_path, content_copy):
+    post = content_copy / "posts" / "2026-07-01-bad-social.md"
+    post.write_text(
+        "Title: Bad\nDate: 2026-07-01 10:00+02:00\nCategory: Leadership\nAuthor: Amara Okafor\n"
+        "Image: images/missing.png\nCanonical: /posts/elsewhere.html\n\nText.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(Exception, match="safebuild: the build failed") as failure:
+        run_build(tmp_path / "output", PATH=str(content_copy))
+    message = str(failure.value)
+    assert (
+        f"social: {post}: Image 'images/missing.png' is neither a static file of the content "
+        "nor of the theme nor an http(s) URL" in message
+    )
+    assert f"social: {post}: canonical '/posts/elsewhere.html' is not an absolute http(s) URL" in (
+        message
+    )

@@ -40,7 +40,8 @@ def pick_image(site, content, title):
         if found is not None:
             return found
         logger.error(
-            "social: %s: Image %r is neither a file in the content folder nor an http(s) URL",
+            "social: %s: Image %r is neither a static file of the content nor of the theme "
+            "nor an http(s) URL",
             content.source_path,
             reference,
         )
