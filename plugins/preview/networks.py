@@ -19,7 +19,7 @@ def truncate(text, limit):
     cut = text[: limit - 1]
     space = cut.rfind(" ")
     # Platforms break at words when they can; fall back to a hard cut for one long word.
-    if space >= limit * 0.6:
+    if text[limit - 1] != " " and space >= limit * 0.6:
         cut = cut[:space]
     return cut.rstrip(" ,;:.-\u2013\u2014\u00b7|") + ELLIPSIS
 
