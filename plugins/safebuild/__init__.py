@@ -2,11 +2,11 @@
 
 from pelican import signals
 
-from .staging import begin_run, finish_run, start
+from .staging import BuildFailed, site_staged, start
+
+__all__ = ["BuildFailed", "register", "site_staged"]
 
 
 def register():
-    """Connect the staging hooks to Pelican's signals."""
+    """Wrap every Pelican object's run() so it builds into a staging folder."""
     signals.initialized.connect(start)
-    signals.get_generators.connect(begin_run)
-    signals.finalized.connect(finish_run)

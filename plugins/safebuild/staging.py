@@ -1,12 +1,18 @@
-"""Stage Pelican's output next to the real folder, then swap atomically-enough on success.
+"""Stage Pelican's output next to the real folder, then swap it in only on success.
 
 Pelican writes straight into OUTPUT_PATH, so a build that dies half-way (a template error,
 a bad post) would leave readers a broken site. We point Pelican at a sibling staging folder,
 collect every ERROR logged during the run, and only when there is none rename the staging
-folder over the old output. Other plugins can inspect the staged site before the swap by
-connecting to the ``townsquare.site_staged`` blinker signal (the audit does this).
+folder over the old output.
+
+The swap must happen after *every* ``finalized`` receiver has written its files (feeds,
+previews) and blinker does not order receivers, so instead of listening to ``finalized`` we
+wrap the Pelican object's ``run``. Other plugins inspect the finished staged site by
+connecting to the ``townsquare.site_staged`` blinker signal (the audit does this); a receiver
+returns a list of error messages (or raises :class:`BuildFailed`) to keep the old output.
 """
 
+import functools
 import logging
 import os
 import shutil
@@ -16,8 +22,7 @@ import blinker
 
 logger = logging.getLogger(__name__)
 
-#: Sent with the Pelican object after all files are written, before the swap.
-#: Receivers raise :class:`BuildFailed` to keep the previous output.
+#: Sent with the Pelican object after everything is written, just before the swap.
 site_staged = blinker.signal("townsquare.site_staged")
 
 
@@ -47,56 +52,44 @@ class _ErrorCollector(logging.Handler):
         self.messages.append(message)
 
 
-_STATE = {}
-
-
-def _staging_path(output_path):
-    """Return the sibling staging folder for output_path."""
+def staging_path(output_path):
+    """Return the sibling staging folder used for output_path."""
     output_path = os.path.abspath(output_path)
     return os.path.join(os.path.dirname(output_path), f".{os.path.basename(output_path)}-staging")
 
 
 def start(pelican):
-    """Redirect the build into a fresh staging folder (called once per Pelican object)."""
+    """Make this Pelican object build into a staging folder on every run()."""
+    if getattr(pelican, "_townsquare_staged", False):
+        return
     final = os.path.abspath(pelican.output_path)
-    staging = _staging_path(final)
-    _STATE[id(pelican)] = {"final": final, "staging": staging, "collector": _ErrorCollector()}
-    pelican.output_path = staging
     pelican.settings["TOWNSQUARE_FINAL_OUTPUT"] = final
+    pelican.run = functools.partial(_staged_run, pelican, pelican.run, final)
+    pelican._townsquare_staged = True
 
 
-def begin_run(pelican):
-    """Reset the error list and clear any staging folder left by an interrupted build."""
-    state = _STATE.get(id(pelican))
-    if state is None:
-        return
-    state["collector"].messages.clear()
+def _staged_run(pelican, original_run, final):
+    """Run the build into staging; swap on success, otherwise raise and keep final as it was."""
+    staging = staging_path(final)
+    if os.path.isdir(staging):  # left by an interrupted build
+        shutil.rmtree(staging)
+    pelican.output_path = staging
+    collector = _ErrorCollector()
     root = logging.getLogger()
-    if state["collector"] not in root.handlers:
-        root.addHandler(state["collector"])
-    pelican.output_path = state["staging"]
-    if os.path.isdir(state["staging"]):
-        shutil.rmtree(state["staging"])
-
-
-def finish_run(pelican):
-    """Swap the staged site into place, or discard it and raise when the build failed."""
-    state = _STATE.get(id(pelican))
-    if state is None:
-        return
-    staging, final = state["staging"], state["final"]
-    errors = list(state["collector"].messages)
-    logging.getLogger().removeHandler(state["collector"])
+    root.addHandler(collector)
+    try:
+        original_run()
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        root.removeHandler(collector)
+        pelican.output_path = final
+    errors = list(collector.messages)
     if not errors:
-        try:
-            for _receiver, result in site_staged.send(pelican):
-                if result:
-                    errors.extend(result)
-        except BuildFailed as exc:
-            errors.append(str(exc))
+        errors = _staged_checks(pelican, staging)
     if errors:
         shutil.rmtree(staging, ignore_errors=True)
-        pelican.output_path = staging
         listed = "\n".join(f"  - {message}" for message in errors)
         raise BuildFailed(
             f"safebuild: the build failed with {len(errors)} error(s); "
@@ -104,9 +97,18 @@ def finish_run(pelican):
         )
     _keep_retained(pelican.settings.get("OUTPUT_RETENTION", []), staging, final)
     _swap(staging, final)
-    # Pelican prints its summary from output_path; later autoreload runs stage again.
-    pelican.output_path = final
-    logger.debug("safebuild: published staged build into %s", final)
+    logger.debug("safebuild: published the staged build into %s", final)
+
+
+def _staged_checks(pelican, staging):
+    """Ask site_staged receivers (the audit) whether the staged site may go live."""
+    errors = []
+    try:
+        for _receiver, result in site_staged.send(pelican, output_path=staging):
+            errors.extend(result or [])
+    except BuildFailed as exc:
+        errors.append(str(exc))
+    return errors
 
 
 def _swap(staging, final):
