@@ -70,7 +70,7 @@ def content_meta(site, content):
     title = str(content.metadata.get("og_title") or "").strip() or str(content.title).strip()
     authors = tuple(getattr(content, "authors", ()) or ())
     profiles = [site.profile(a) for a in authors] if kind == "article" else []
-    twitter, fediverse, rel_me = handles(profiles, "", site.fediverse_creator)
+    twitter, fediverse, rel_me = handles(profiles, site.fediverse_creator)
     meta = SocialMeta(
         kind=kind,
         title=title,

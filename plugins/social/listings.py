@@ -69,7 +69,7 @@ def listing_meta(site, context):
     if number > 1:
         title = f"{title}, page {number}"
     canonical = canonical_for(site.siteurl, context.get("output_file", ""))
-    twitter, fediverse, rel_me = handles(profiles, "", site.fediverse_creator)
+    twitter, fediverse, rel_me = handles(profiles, site.fediverse_creator)
     is_home = template == "index" and number == 1
     if is_home:
         rel_me = tuple(site.publisher_info["same_as"])

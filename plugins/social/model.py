@@ -47,9 +47,9 @@ def document_title(title, site_name):
     return site_name if title == site_name else f"{title} · {site_name}"
 
 
-def handles(profiles, site_twitter_creator="", site_fediverse=""):
+def handles(profiles, site_fediverse=""):
     """Return (twitter_creator, fediverse_creators, rel_me) for the people behind a page."""
-    twitter = next((p.twitter for p in profiles if p.twitter), "") or site_twitter_creator
+    twitter = next((p.twitter for p in profiles if p.twitter), "")
     fediverse = tuple(dict.fromkeys(p.fediverse for p in profiles if p.fediverse))
     if not fediverse and site_fediverse:
         fediverse = (site_fediverse,)
