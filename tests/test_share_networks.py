@@ -15,7 +15,7 @@ URL = "https://blog.example.com/posts/a.html?ref=x&lang=en#part-2"
 HOSTILE = [
     "Plain title",
     "Q&A: what's next? #1 & more",
-    'She said "yes" & he said \'no\'',
+    "She said \"yes\" & he said 'no'",
     "100% sure + 50% = ?",
     "Emoji 🎉👩🏽‍💻 and flags 🇩🇪",
     "مرحبا بالعالم — hello ‏RTL‏ mixed",
@@ -48,7 +48,9 @@ def decode(href):
 
 
 def expected_params(name, title, url):
-    return {k: v.replace("{title}", title).replace("{url}", url) for k, v in EXPECTED[name][1].items()}
+    return {
+        k: v.replace("{title}", title).replace("{url}", url) for k, v in EXPECTED[name][1].items()
+    }
 
 
 def test_registry_lists_every_network_once_in_order():

@@ -84,7 +84,9 @@ QUOTE_NETWORKS = tuple(n.name for n in BY_NAME.values() if n.limit)
 DEFAULT_NETWORKS = ("linkedin", "mastodon", "bluesky", "x", "email")
 
 SETTINGS = (
-    Setting("SHARE_NETWORKS", DEFAULT_NETWORKS, _networks, f"a list drawn from {', '.join(NAMES)}"),
+    Setting(
+        "SHARE_NETWORKS", DEFAULT_NETWORKS, _networks, f"a list drawn from {', '.join(NAMES)}"
+    ),
     Setting("SHARE_POSITION", "after", _one_of(POSITIONS), " | ".join(map(repr, POSITIONS))),
     Setting("SHARE_COPY_LINK", True, _boolean, "True or False"),
     Setting("SHARE_WEB_SHARE", True, _boolean, "True or False"),

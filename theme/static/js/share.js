@@ -40,10 +40,10 @@
   try { input.value = localStorage.getItem(KEY) || ""; } catch (e) { /* storage blocked */ }
   input.addEventListener("input", function () { input.setCustomValidity(""); });
 
-  // Accept "mastodon.social", "https://mastodon.social/", "@me@mastodon.social".
+  // Accept "mastodon.social", "https://mastodon.social/@me", "@me@mastodon.social".
   function hostOf(value) {
-    var host = value.trim().toLowerCase().replace(/^[a-z]+:\/\//, "");
-    host = host.slice(host.lastIndexOf("@") + 1).split("/")[0];
+    var host = value.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").split("/")[0];
+    host = host.slice(host.lastIndexOf("@") + 1);
     return /^[^\s\/@:?#]+\.[^\s\/@:?#]+$/.test(host) ? host : "";
   }
 
