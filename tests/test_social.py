@@ -1,5 +1,7 @@
 """Social metadata of the sample site, read back with extruct: every page kind, exact values."""
 
+import re
+
 import pytest
 from social_helpers import CARD_URL, SITEURL, image_at, jsonld_of, props, read_social
 
@@ -226,8 +228,9 @@ def test_404_has_no_canonical_and_no_structured_data(sample_site):
 def test_title_description_image_agree_on_every_page(sample_site):
     checked = 0
     for path in sorted(sample_site.rglob("*.html")):
-        if 'data-page-kind="preview"' in path.read_text(encoding="utf-8"):
-            continue  # local-only share preview pages (plugins/preview) are not shared
+        kind = re.search(r'data-page-kind="([^"]+)"', path.read_text(encoding="utf-8")).group(1)
+        if kind not in ("article", "page", "home", "listing", "404"):
+            continue  # helper pages of other plugins (share pickers, previews) are not shared
         page = read_social(path)
         title = page.og["og:title"]
         assert page.title in (title, f"{title} · Townsquare"), path
@@ -245,6 +248,15 @@ def test_title_description_image_agree_on_every_page(sample_site):
         assert page.html.count("<title>") == 1
         checked += 1
     assert checked == 33
+
+
+def test_helper_pages_keep_their_own_title_and_carry_no_social_metadata(sample_site):
+    pickers = sorted((sample_site / "share").rglob("*.html"))
+    if not pickers:
+        pytest.skip("no share helper pages in this build")
+    page = read_social(pickers[0])
+    assert page.title == "Share on Mastodon · Townsquare"
+    assert page.og == {} and page.jsonld == [] and page.canonical == []
 
 
 def test_feeds_can_read_the_social_image(tmp_path):

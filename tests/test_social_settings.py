@@ -54,6 +54,12 @@ def test_card_cache_inside_the_output_is_refused(tmp_path, inside):
     )
 
 
-def test_relative_siteurl_is_refused(tmp_path):
-    error = start(tmp_path, SITEURL="")
-    assert "  - SITEURL: got ''; allowed: an absolute http(s) URL" in str(error)
+def test_relative_siteurl_fails_the_build(tmp_path):
+    from conftest import run_build
+
+    with pytest.raises(Exception, match="safebuild: the build failed") as failure:
+        run_build(tmp_path / "output", PATH=str(SOCIAL), SITEURL="")
+    assert (
+        "social: SITEURL '' is not an absolute http(s) URL; Open Graph, canonical and JSON-LD "
+        "values must be absolute. Fix: set SITEURL in your settings file" in str(failure.value)
+    )

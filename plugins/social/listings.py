@@ -5,6 +5,7 @@ Computed from the template context Pelican passes when it writes the page: the `
 plus ``output_file`` and ``articles_page``.
 """
 
+import os
 from dataclasses import replace
 
 from . import jsonld
@@ -54,10 +55,26 @@ def _titles(site, template, subject, number):
     return title, title, description, crumb
 
 
+def direct_templates(settings):
+    """Map the page_name Pelican gives each direct template (index, archives ...) to its name."""
+    names = {}
+    for template in settings.get("DIRECT_TEMPLATES", ()):
+        save_as = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
+        if save_as:
+            names[os.path.splitext(save_as)[0]] = template
+    return names
+
+
 def listing_meta(site, context):
-    """Compute the SocialMeta of a listing page from its template context."""
+    """Compute the SocialMeta of a listing page from its template context.
+
+    Returns None for pages that are not listings we know (pages other plugins render with the
+    theme, such as share helpers): they keep their own title and carry no social metadata.
+    """
     template = next((k for k in ("tag", "category", "author") if context.get(k) is not None), None)
-    template = template or str(context.get("page_name") or "index").rsplit("/", 1)[-1]
+    template = template or site.direct_templates.get(context.get("page_name"))
+    if template is None:
+        return None
     page = context.get("articles_page")
     number = page.number if page is not None else 1
     subject = context.get(template) if template in ("tag", "category", "author") else None

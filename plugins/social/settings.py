@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .profiles import FEDIVERSE_HANDLE, TWITTER_HANDLE, is_web_url, profile_problems
+from .profiles import FEDIVERSE_HANDLE, TWITTER_HANDLE, profile_problems
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 OG_LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
@@ -171,11 +171,6 @@ def problems(settings, outputs=()):
             found.append(f"{setting.name}: got {value!r}; allowed: {setting.allowed}")
     for name in sorted(k for k in settings if k.startswith("SOCIAL_") and k not in KNOWN):
         found.append(f"{name}: unknown setting; known: {', '.join(sorted(KNOWN))}")
-    if not is_web_url(settings.get("SITEURL", "")):
-        found.append(
-            f"SITEURL: got {settings.get('SITEURL')!r}; allowed: an absolute http(s) URL "
-            "(social metadata must be absolute)"
-        )
     found.extend(profile_problems(settings.get("AUTHORS_BIO") or {}))
     if isinstance(settings.get("SOCIAL_CARD_CACHE"), str) and settings["SOCIAL_CARD_CACHE"]:
         found.append(_cache_problem(settings, outputs))

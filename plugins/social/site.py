@@ -12,7 +12,7 @@ from .cards import BUNDLED_FONTS, CardMaker, CardSpec
 from .content import content_meta
 from .draw import HEIGHT, WIDTH
 from .images import ImageFinder, SocialImage
-from .listings import listing_meta
+from .listings import direct_templates, listing_meta
 from .model import document_title
 from .profiles import profile_for
 from .settings import OG_LOCALE
@@ -74,14 +74,25 @@ class SocialSite:
             "logo": declared.get("logo", ""),
             "same_as": list(declared.get("same_as", [])),
         }
+        self.direct_templates = direct_templates(settings)
         self.finder = None
         self.cards = None
+        self._listings = {}
         _SITES[id(settings)] = (settings, self)
 
     # -- per build -----------------------------------------------------------------------
     def start_build(self, generators):
         """Prepare the finder and card maker, then compute SocialMeta for every content."""
         context = generators[0].context
+        self._listings = {}
+        if not self.siteurl.startswith(("http://", "https://")):
+            # Checked here rather than at `initialized`, so a publish build's SITEURL check
+            # (share plugin) speaks first; this still fails the build through safebuild.
+            logger.error(
+                "social: SITEURL %r is not an absolute http(s) URL; Open Graph, canonical and "
+                "JSON-LD values must be absolute. Fix: set SITEURL in your settings file",
+                self.settings.get("SITEURL"),
+            )
         self.finder = ImageFinder(
             self.siteurl,
             context["static_content"],
@@ -196,4 +207,8 @@ class SocialSite:
             if content is not None and hasattr(content, "metadata"):
                 social = getattr(content, "social", None)
                 return social if social is not None else content_meta(self, content)
-        return listing_meta(self, context)
+        # base.html asks for the title and partials/meta.html for the rest: compute once.
+        key = context.get("output_file")
+        if key not in self._listings:
+            self._listings[key] = listing_meta(self, context)
+        return self._listings[key]
