@@ -118,21 +118,26 @@ def test_atom_entries_carry_dates_with_timezone_categories_and_full_content(samp
 
 @pytest.mark.parametrize("ext", [".atom.xml", ".rss.xml"])
 def test_post_images_are_media_content_and_rss_enclosure(sample_site, ext):
+    """Each entry carries the image the post page announces as og:image, with its byte size."""
     feed = parse(sample_site / f"feeds/all{ext}")
     for entry in feed.entries:
+        page = html(sample_site / entry.link.removeprefix(SITEURL + "/"))
+        image = page.select_one('meta[property="og:image"]')["content"]
+        size = (sample_site / image.removeprefix(SITEURL + "/")).stat().st_size
+        media = entry.media_content
+        assert [(m["url"], m["filesize"], m["type"], m["medium"]) for m in media] == [
+            (image, str(size), "image/png", "image")
+        ]
         slug = entry.link.rsplit("/", 1)[1].removesuffix(".html")
-        if slug not in WITH_IMAGE:
-            assert "media_content" not in entry
-            continue
-        path, size = WITH_IMAGE[slug]
-        assert entry.media_content == [
-            {"url": f"{SITEURL}/{path}", "filesize": str(size), "type": "image/png",
-             "medium": "image"}
-        ]  # fmt: skip
+        if slug in WITH_IMAGE:  # front matter image: used as is, at its own size
+            assert image == f"{SITEURL}/{WITH_IMAGE[slug][0]}"
+            assert (media[0]["width"], media[0]["height"], size) == (
+                "1600",
+                "900",
+                WITH_IMAGE[slug][1],
+            )
         if ext == ".rss.xml":
-            assert entry.enclosures == [
-                {"href": f"{SITEURL}/{path}", "length": str(size), "type": "image/png"}
-            ]
+            assert entry.enclosures == [{"href": image, "length": str(size), "type": "image/png"}]
         else:  # Atom: no enclosure link, which feedgen would turn into a 2nd alternate link.
             assert [link.href for link in entry.links] == [entry.link]
 

@@ -51,37 +51,38 @@ def _text(html):
     return " ".join(unescape(BeautifulSoup(html or "", "html.parser").get_text(" ")).split())
 
 
-def _image(article, settings, siteurl):
-    """Prefer the social plugin's image; fall back to the `image` front matter."""
+def _local_file(relative, settings, output_path):
+    """Where the file behind a site-relative URL is on disk: output, content, or theme static."""
+    relative = relative.split("?")[0].lstrip("/")
+    candidates = [os.path.join(output_path, relative), os.path.join(settings["PATH"], relative)]
+    static_dir = settings.get("THEME_STATIC_DIR", "theme").strip("/") + "/"
+    if relative.startswith(static_dir):
+        candidates.append(os.path.join(settings["THEME"], "static", relative[len(static_dir) :]))
+    return next((path for path in candidates if os.path.isfile(path)), None)
+
+
+def _image(article, settings, output_path):
+    """Prefer the social plugin's image (it may be a generated card); else `image` metadata."""
+    siteurl = settings["SITEURL"]
     url = getattr(article, "social_image_url", None)
     size = getattr(article, "social_image_size", None)
     width, height = size if isinstance(size, tuple | list) and len(size) == 2 else (None, None)
-    source = None
     if not url:
         path = getattr(article, "image", None)
         if not path:
             return None
-        if path.startswith(("http://", "https://")):
-            url = path
-        else:
-            url = f"{siteurl}/{path.lstrip('/')}"
-            source = os.path.join(settings["PATH"], path.lstrip("/"))
-    elif url.startswith(siteurl + "/"):
-        # The social plugin writes its image into the output; look for a source copy too.
-        source = os.path.join(settings["PATH"], url[len(siteurl) + 1 :])
-    length = os.path.getsize(source) if source and os.path.isfile(source) else None
-    if source and length is None and not getattr(article, "social_image_url", None):
-        logger.warning(
-            "feeds: %s: image %r was not found in %s",
-            article.source_path,
-            getattr(article, "image", None),
-            settings["PATH"],
-        )
+        url = path if path.startswith(("http://", "https://")) else f"{siteurl}/{path.lstrip('/')}"
+    source = None
+    if url.startswith(siteurl + "/"):
+        source = _local_file(url[len(siteurl) + 1 :], settings, output_path)
+        if source is None:
+            logger.warning("feeds: %s: image %s was not found", article.source_path, url)
+    length = os.path.getsize(source) if source else None
     mime = mimetypes.guess_type(url.split("?")[0])[0] or "image/png"
     return Image(url, mime, length, width, height)
 
 
-def make_entry(article, settings):
+def make_entry(article, settings, output_path):
     """Build the Entry for one published article."""
     siteurl = settings["SITEURL"]
     url = canonical_url(article, siteurl)
@@ -103,6 +104,6 @@ def make_entry(article, settings):
         authors=authors,
         category=category.name if category else None,
         tags=tuple(tag.name for tag in getattr(article, "tags", ())),
-        image=_image(article, settings, siteurl),
+        image=_image(article, settings, output_path),
         article=article,
     )

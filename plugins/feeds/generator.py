@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from pelican.generators import Generator
 
 from .follow import subscribe_block
-from .plan import build_plan
+from .plan import build_plan, with_entries
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,9 @@ class FeedsGenerator(Generator):
         """Write every feed in every format, and the stylesheet that makes them readable."""
         site = self.plan.site
         count = 0
-        for feed in self.plan.feeds.values():
+        # Entries are built now, not in generate_context: the social plugin sets each post's
+        # social_image_url at all_generators_finalized, which comes between the two.
+        for feed in with_entries(self.plan.feeds.values(), self.settings, self.output_path):
             for fmt in self.plan.formats:
                 self._write(feed.path(fmt, site.folder), fmt.render(feed, site))
                 count += 1

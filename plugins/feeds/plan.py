@@ -1,6 +1,6 @@
 """Which feeds the site has, where they live, and which ones each page should point to."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from .entries import make_entry
@@ -23,7 +23,8 @@ class Feed:
     name: str
     title: str
     home_url: str
-    entries: tuple
+    articles: tuple  # newest first, limited
+    entries: tuple = ()  # filled at write time, once other plugins have annotated the articles
 
     def path(self, fmt, folder):
         """Output path of this feed in fmt, e.g. 'feeds/tag/trust.atom.xml'."""
@@ -127,7 +128,19 @@ class FeedPlan:
 
 def _newest_first(articles, limit):
     ordered = sorted(articles, key=lambda article: article.date, reverse=True)
-    return ordered[:limit] if limit else ordered
+    return tuple(ordered[:limit] if limit else ordered)
+
+
+def with_entries(feeds, settings, output_path):
+    """Feeds with their entries built (each article once, however many feeds it is in)."""
+    cache = {}
+
+    def entry(article):
+        if id(article) not in cache:
+            cache[id(article)] = make_entry(article, settings, output_path)
+        return cache[id(article)]
+
+    return tuple(replace(feed, entries=tuple(map(entry, feed.articles))) for feed in feeds)
 
 
 def build_plan(context, settings):
@@ -136,14 +149,6 @@ def build_plan(context, settings):
     formats = tuple(BY_NAME[name] for name in settings["FEEDS_FORMATS"])
     limit = settings["FEEDS_LIMIT"]
     sitename = settings.get("SITENAME", "")
-    cache = {}
-
-    def entries(articles):
-        return tuple(
-            cache.setdefault(id(a), make_entry(a, settings))
-            for a in _newest_first(articles, limit)
-        )
-
     feeds = [
         Feed(
             "all",
@@ -151,7 +156,7 @@ def build_plan(context, settings):
             sitename,
             sitename,
             f"{site.siteurl}/",
-            entries(context.get("articles", ())),
+            _newest_first(context.get("articles", ()), limit),
         )
     ]
     for kind, key, switch, label in KINDS:
@@ -165,7 +170,7 @@ def build_plan(context, settings):
                     item.name,
                     f"{sitename} — {label}: {item.name}",
                     f"{site.siteurl}/{item.url}",
-                    entries(articles),
+                    _newest_first(articles, limit),
                 )
             )
     return FeedPlan(site, formats, feeds)
