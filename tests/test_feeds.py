@@ -296,4 +296,5 @@ def test_feed_opened_in_a_browser_is_a_styled_subscribe_page(sample_site, name):
         f"{SITEURL}/theme/css/townsquare.css",
         f"{SITEURL}/theme/css/feeds.css",
     ]
+    assert page.html["lang"] == "en"
     assert page.select("[style], script") == []

@@ -15,7 +15,7 @@
     select="atom:feed/atom:link[@rel='alternate']/@href | rss/channel/link"/>
 
   <xsl:template match="/">
-    <html lang="en">
+    <html lang="{atom:feed/@xml:lang | rss/channel/language}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="color-scheme" content="light dark"/>
