@@ -87,3 +87,10 @@ MARKDOWN = {
 
 # Autoescape everything user-written; templates mark rendered Markdown with `| safe` explicitly.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Follow links in the subscribe block (Pelican's standard SOCIAL setting; fictional profiles).
+SOCIAL = (
+    ("Mastodon", "https://mastodon.example/@amara"),
+    ("LinkedIn", "https://www.linkedin.example/in/amara-okafor"),
+    ("Bluesky", "https://bsky.example/profile/amara.example"),
+)
