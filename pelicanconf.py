@@ -46,14 +46,35 @@ AUTHORS_BIO = {
     "amara-okafor": {
         "name": "Amara Okafor",
         "bio": "CEO. Writes about leading in the open and answering the hard questions first.",
-        "links": {},
+        # Fictional sample profiles: replace with your own (social plugin: rel=me, sameAs,
+        # twitter:creator, fediverse:creator).
+        "twitter": "@amara_example",
+        "fediverse": "@amara@mastodon.example",
+        "links": {
+            "mastodon": "https://mastodon.example/@amara",
+            "linkedin": "https://www.linkedin.example/in/amara-okafor",
+            "bluesky": "https://bsky.example/profile/amara.example.org",
+        },
     },
     "lukas-brandt": {
         "name": "Lukas Brandt",
         "bio": "Head of community. Believes a forum thread is worth ten press releases.",
-        "links": {},
+        "fediverse": "@lukas@social.example",
+        "links": {"mastodon": "https://social.example/@lukas"},
     },
 }
+
+# Social metadata and card images (plugins/social; every setting is listed in README.md).
+SOCIAL_TWITTER_SITE = "@townsquare_ex"
+SOCIAL_PUBLISHER = {
+    "type": "Organization",
+    "name": "Townsquare",
+    "logo": "theme/images/townsquare-logo.png",
+    "same_as": ["https://mastodon.example/@townsquare"],
+}
+SOCIAL_CARD_LOGO = "theme/images/townsquare-logo.png"
+SOCIAL_DEFAULT_IMAGE = "images/community-square.png"
+SOCIAL_DEFAULT_IMAGE_ALT = "Abstract illustration of speech bubbles above a town square."
 
 MARKDOWN = {
     "extension_configs": {
@@ -66,3 +87,10 @@ MARKDOWN = {
 
 # Autoescape everything user-written; templates mark rendered Markdown with `| safe` explicitly.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Follow links in the subscribe block (Pelican's standard SOCIAL setting; fictional profiles).
+SOCIAL = (
+    ("Mastodon", "https://mastodon.example/@amara"),
+    ("LinkedIn", "https://www.linkedin.example/in/amara-okafor"),
+    ("Bluesky", "https://bsky.example/profile/amara.example"),
+)

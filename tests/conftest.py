@@ -81,3 +81,28 @@ def warnings_log(caplog):
     """Capture WARNING and above from every logger during a test."""
     caplog.set_level(logging.WARNING)
     return caplog
+
+
+def free_port():
+    """A free TCP port on 127.0.0.1 (for a site built with SITEURL on that origin)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(directory, port):
+    """Serve directory on 127.0.0.1:port from a daemon thread; returns the server (shutdown())."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server

@@ -171,7 +171,10 @@ def test_audit_without_safebuild_fails_at_finalized(tmp_path):
 
 
 def test_report_file_written(tmp_path):
-    report = tmp_path / "audit.json"
-    run_build(tmp_path / "output", AUDIT_REPORT=str(report), AUDIT_RULES=["html-lang"])
+    report, junit = tmp_path / "audit.json", tmp_path / "audit.xml"
+    run_build(
+        tmp_path / "output", AUDIT_REPORT=[str(report), str(junit)], AUDIT_RULES=["html-lang"]
+    )
     data = json.loads(report.read_text(encoding="utf-8"))
     assert (data["pages"], data["findings"], data["failed"]) == (32, [], False)
+    assert junit.read_text(encoding="utf-8").startswith("<?xml version='1.0' encoding='utf-8'?>")

@@ -165,3 +165,12 @@ def test_parallel_run_matches_serial(tmp_path):
     assert parallel.findings == serial.findings
     assert parallel.kinds == serial.kinds and serial.pages == 250
     assert len(serial.findings) > 100
+
+
+def test_api_audits_one_page_with_pelican_settings(site):
+    from plugins.audit.api import audit_file
+
+    findings = audit_file(
+        str(site / "posts" / "missing.html"), str(site), {"SITEURL": "https://example.org"}
+    )
+    assert [(f.rule, f.line) for f in findings] == [("share-links", 19), ("share-copy", 19)]

@@ -60,8 +60,9 @@ def _run(pelican, output_path):
     )
     result = audit_site(output_path, options)
     fail_on = values["AUDIT_FAIL_ON"]
-    if values["AUDIT_REPORT"]:
-        _write_report(values["AUDIT_REPORT"], result, fail_on)
+    reports = values["AUDIT_REPORT"] or []
+    for report in [reports] if isinstance(reports, str | os.PathLike) else reports:
+        _write_report(report, result, fail_on)
     # The report is the reporter's output, not a log record: printed as is, never re-wrapped.
     print(render(result, "text", fail_on) if result.findings else summary(result), file=sys.stderr)
     failing = [f for f in result.findings if fails(f, fail_on)]

@@ -73,7 +73,23 @@ def main(argv=None):
         with open(args.output, "w", encoding="utf-8") as handle:
             handle.write(report)
         print(summary(result))
+    elif args.format == "text" and sys.stdout.isatty():
+        _print_coloured(report)
     else:
         sys.stdout.write(report)
     failed = any(fails(f, args.fail_on) for f in result.findings)
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _print_coloured(report):
+    """On a terminal, colour severities and rule headings with rich (plain text otherwise)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    for row in report.splitlines():
+        text = Text(row)
+        text.highlight_regex(r": error: ", "bold red")
+        text.highlight_regex(r": warning: ", "yellow")
+        text.highlight_regex(r"^[a-z-]+: ", "bold")
+        console.print(text)

@@ -29,7 +29,7 @@ NOT_FOUND_TITLE = re.compile(r"\b(404|not found)\b", re.I)
 
 def classify(page):
     """Return the kind of page (one of KINDS)."""
-    for tag in page.soup.find_all("meta"):
+    for tag in page.elements("meta"):
         if (tag.get("http-equiv") or "").lower() == "refresh":
             return REDIRECT
     marked = page.body_attrs.get("data-page-kind") or page.html_attrs.get("data-page-kind")
@@ -53,7 +53,7 @@ def classify(page):
 def _jsonld_types(page):
     """Every @type named in the page's JSON-LD (unparseable blocks are the json-ld rule's job)."""
     types = set()
-    for script in page.soup.find_all("script", type="application/ld+json"):
+    for script in page.elements("script", type="application/ld+json"):
         try:
             data = json.loads(script.string or "")
         except ValueError:

@@ -10,7 +10,7 @@ DEFAULTS = {
     "AUDIT_RULES": None,  # None = every rule; else a list of rule ids
     "AUDIT_IGNORE": ["drafts/*", "preview/*"],  # fnmatch globs on paths inside the output
     "AUDIT_FAIL_ON": "error",
-    "AUDIT_REPORT": None,  # also write the report here: .json, .xml (JUnit) or text
+    "AUDIT_REPORT": None,  # also write the report to these files: .json, .xml (JUnit), else text
     "AUDIT_JOBS": 0,  # 0 = one process per core
     "AUDIT_PUBLISH": None,  # None = follow PUBLISH (publishconf.py sets it)
 }
@@ -42,8 +42,12 @@ def resolve(settings):
     if values["AUDIT_FAIL_ON"] not in FAIL_ON:
         problems.append(_bad("AUDIT_FAIL_ON", values["AUDIT_FAIL_ON"], ", ".join(FAIL_ON)))
     report = values["AUDIT_REPORT"]
-    if report is not None and not isinstance(report, str | os.PathLike):
-        problems.append(_bad("AUDIT_REPORT", report, "None or a file path"))
+    reports = [report] if isinstance(report, str | os.PathLike) else report
+    if report is not None and not (
+        isinstance(reports, list | tuple)
+        and all(isinstance(r, str | os.PathLike) for r in reports)
+    ):
+        problems.append(_bad("AUDIT_REPORT", report, "None, a file path or a list of paths"))
     jobs = values["AUDIT_JOBS"]
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
         problems.append(_bad("AUDIT_JOBS", jobs, "0 (one per core) or a positive integer"))

@@ -1,5 +1,11 @@
-"""Atom, RSS and JSON feeds written with feedgen, plus the subscribe point. See issue 6."""
+"""Atom, RSS and JSON feeds written with feedgen, plus the subscribe point (issue 6)."""
+
+from pelican import signals
+
+from .hooks import get_generators, setup
 
 
 def register():
-    """Connect the plugin's signal handlers (none yet)."""
+    """Connect the feeds plugin's signal handlers."""
+    signals.initialized.connect(setup)
+    signals.get_generators.connect(get_generators)

@@ -1,5 +1,12 @@
-"""Share buttons for every post and page, without trackers or required JavaScript. See issue 4."""
+"""Share buttons for every post and page, without trackers or required JavaScript (issue 4)."""
+
+from pelican import signals
+
+from .hooks import attach_block, get_generators, setup
 
 
 def register():
-    """Connect the plugin's signal handlers (none yet)."""
+    """Connect the share plugin's signal handlers."""
+    signals.initialized.connect(setup)
+    signals.content_object_init.connect(attach_block)
+    signals.get_generators.connect(get_generators)

@@ -1,5 +1,16 @@
-"""Social metadata (Open Graph, Twitter cards, JSON-LD) and social card images. See issue 3."""
+"""Social metadata (Open Graph, Twitter cards, JSON-LD, canonical) and social card images.
+
+Python computes a SocialMeta per page (site.py, content.py, listings.py); the theme's
+partials/meta.html prints it through the Jinja global ``social_meta()``.
+"""
+
+from pelican import signals
+
+from .handlers import compute_content, finish, start
 
 
 def register():
-    """Connect the plugin's signal handlers (none yet)."""
+    """Connect the social plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(start)
+    signals.all_generators_finalized.connect(compute_content)
+    signals.finalized.connect(finish)

@@ -1,0 +1,17 @@
+"""The audit for other plugins (e.g. the share preview): findings for one built page."""
+
+from .runner import Options
+from .runner import audit_file as _audit_file
+
+
+def audit_file(path, site_root, settings=None):
+    """Audit the built page at path inside site_root with a Pelican settings dict's AUDIT_*."""
+    settings = settings or {}
+    publish = settings.get("AUDIT_PUBLISH")
+    options = Options(
+        rules=tuple(settings.get("AUDIT_RULES") or ()),
+        publish=bool(settings.get("PUBLISH", False)) if publish is None else publish,
+        base_url=settings.get("SITEURL", ""),
+        jobs=1,
+    )
+    return _audit_file(path, site_root, options)

@@ -1,0 +1,52 @@
+"""The feeds generator: plans the feeds after the articles are read, writes them with the site."""
+
+import logging
+import os
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from pelican.generators import Generator
+
+from .follow import subscribe_block
+from .plan import build_plan, with_entries
+
+logger = logging.getLogger(__name__)
+
+XSL_TEMPLATE = Path(__file__).with_name("feed.xsl")
+
+
+class FeedsGenerator(Generator):
+    """Adds `feeds_plan` and `feeds_subscribe` to the template context and writes the feeds."""
+
+    def generate_context(self):
+        """Runs after the articles generator, so its articles, tags and authors are known."""
+        self.plan = build_plan(self.context, self.settings)
+        self.context["feeds_plan"] = self.plan
+        self.context["feeds_subscribe"] = subscribe_block(
+            self.plan.links(self.plan.main), self.settings
+        )
+
+    def generate_output(self, writer):
+        """Write every feed in every format, and the stylesheet that makes them readable."""
+        site = self.plan.site
+        count = 0
+        # Entries are built now, not in generate_context: the social plugin sets each post's
+        # social_image_url at all_generators_finalized, which comes between the two.
+        for feed in with_entries(self.plan.feeds.values(), self.settings, self.output_path):
+            for fmt in self.plan.formats:
+                self._write(feed.path(fmt, site.folder), fmt.render(feed, site))
+                count += 1
+        if site.xsl_url and self.plan.formats:
+            self._write(f"{site.folder}/feed.xsl", self._stylesheet())
+        logger.info("feeds: wrote %d feed file(s) into %s/", count, site.folder)
+
+    def _stylesheet(self):
+        css = f"{self.settings['SITEURL']}/{self.settings['THEME_STATIC_DIR']}/css"
+        text = XSL_TEMPLATE.read_text(encoding="utf-8")
+        return text.replace("@CSS@", escape(css, {'"': "&quot;"})).encode("utf-8")
+
+    def _write(self, relative, data):
+        path = os.path.join(self.output_path, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(data)

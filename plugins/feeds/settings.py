@@ -1,0 +1,143 @@
+"""The feeds plugin's settings: declared once with defaults, validated once at `initialized`."""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .formats import FORMAT_NAMES
+
+CONTENT_MODES = ("full", "summary")
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-\[\]]*$")
+NEWSLETTER_KEYS = ("action", "field", "label", "button")
+
+
+class FeedsSettingsError(Exception):
+    """One or more FEEDS_ (or SOCIAL) settings are invalid; the message lists every problem."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A declared setting: name, default, a check returning a problem (or None), allowed."""
+
+    name: str
+    default: object
+    check: object
+    allowed: str
+
+
+def _is_http_url(value):
+    parts = urlsplit(value) if isinstance(value, str) else None
+    return bool(parts and parts.scheme in ("http", "https") and parts.netloc)
+
+
+def _boolean(value):
+    return None if isinstance(value, bool) else "must be True or False"
+
+
+def _formats(value):
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        return "must be a list of format names"
+    unknown = [v for v in value if v not in FORMAT_NAMES]
+    if unknown:
+        return f"unknown format(s) {', '.join(map(repr, unknown))}"
+    return "lists a format twice" if len(set(value)) != len(value) else None
+
+
+def _one_of(choices):
+    return lambda value: None if value in choices else "is not one of the allowed values"
+
+
+def _limit(value):
+    if value is None or (isinstance(value, int) and not isinstance(value, bool) and value > 0):
+        return None
+    return "must be None (no limit) or a positive whole number"
+
+
+def _path(value):
+    if not isinstance(value, str) or not value.strip("/") or ".." in value.split("/"):
+        return "must be a relative folder path inside the output"
+    return None
+
+
+def _image(value):
+    if value is None or _is_http_url(value):
+        return None
+    if isinstance(value, str) and value and not value.startswith(("/", "javascript:")):
+        return None
+    return "must be None, an http(s) URL or a path relative to SITEURL"
+
+
+def _newsletter(value):
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        return "must be None or a dict with 'action' and 'field'"
+    unknown = sorted(set(value) - set(NEWSLETTER_KEYS))
+    if unknown:
+        return f"has unknown key(s) {', '.join(map(repr, unknown))}"
+    if not _is_http_url(value.get("action")):
+        return "needs 'action': the provider's http(s) form URL"
+    if not isinstance(value.get("field"), str) or not _FIELD_NAME.match(value["field"]):
+        return "needs 'field': the provider's e-mail field name, e.g. 'email'"
+    for key in ("label", "button"):
+        if key in value and (not isinstance(value[key], str) or not value[key].strip()):
+            return f"'{key}' must be non-empty text"
+    return None
+
+
+def _social(value):
+    if value is None:
+        return None
+    if not isinstance(value, list | tuple):
+        return "must be a list of (name, url) pairs"
+    bad = [
+        entry
+        for entry in value
+        if not isinstance(entry, list | tuple)
+        or len(entry) < 2
+        or not isinstance(entry[0], str)
+        or not entry[0].strip()
+        or not _is_http_url(entry[1])
+    ]
+    return f"has invalid entries {bad!r}" if bad else None
+
+
+SETTINGS = (
+    Setting("FEEDS_FORMATS", ("atom", "rss", "json"), _formats, f"a list of {FORMAT_NAMES}"),
+    Setting("FEEDS_PER_CATEGORY", True, _boolean, "True or False"),
+    Setting("FEEDS_PER_TAG", True, _boolean, "True or False"),
+    Setting("FEEDS_PER_AUTHOR", True, _boolean, "True or False"),
+    Setting("FEEDS_CONTENT", "full", _one_of(CONTENT_MODES), " | ".join(map(repr, CONTENT_MODES))),
+    Setting("FEEDS_LIMIT", 20, _limit, "None or an int >= 1"),
+    Setting("FEEDS_PATH", "feeds", _path, "a relative folder like 'feeds'"),
+    Setting("FEEDS_ICON", None, _image, "None, an http(s) URL or a path like 'images/icon.png'"),
+    Setting("FEEDS_LOGO", None, _image, "None, an http(s) URL or a path like 'images/logo.png'"),
+    Setting("FEEDS_XSL", True, _boolean, "True or False"),
+    Setting(
+        "FEEDS_NEWSLETTER",
+        None,
+        _newsletter,
+        "None or {'action': 'https://...', 'field': 'email', 'label': ..., 'button': ...}",
+    ),
+    # Pelican's standard setting; the subscribe block turns it into follow links.
+    Setting("SOCIAL", (), _social, "a list of (name, 'https://...') pairs"),
+)
+
+
+def validate(settings):
+    """Fill defaults into settings and raise FeedsSettingsError listing every problem."""
+    problems = []
+    for setting in SETTINGS:
+        value = settings.setdefault(setting.name, setting.default)
+        if setting.name == "SOCIAL" and value is None:
+            value = settings[setting.name] = ()
+        problem = setting.check(value)
+        if problem:
+            problems.append(
+                f"Setting '{setting.name}': received {value!r}; {problem}; "
+                f"allowed: {setting.allowed}"
+            )
+    if problems:
+        listed = "\n".join(f"  - {p}" for p in problems)
+        raise FeedsSettingsError(f"feeds: {len(problems)} setting problem(s):\n{listed}")
+    return settings

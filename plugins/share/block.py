@@ -1,0 +1,138 @@
+"""The share data of one article or page: which networks, where, and the exact link targets.
+
+`share_block(content, settings)` merges the site settings with the page's front matter
+(`share: off`, `share: on`, or `share: linkedin, mastodon`) in one place and returns a
+ShareBlock the partial template only has to draw.
+"""
+
+import logging
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from .networks import BY_NAME, Share
+
+logger = logging.getLogger(__name__)
+
+OFF = ("off", "no", "false", "none")
+ON = ("on", "yes", "true")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One network link as the template draws it."""
+
+    name: str
+    label: str
+    href: str
+    external: bool
+
+
+@dataclass(frozen=True)
+class ShareBlock:
+    """Everything partials/share.html needs for one content object."""
+
+    enabled: bool
+    position: str = "after"
+    title: str = ""
+    canonical: str = ""
+    url: str = ""
+    links: tuple = ()
+    icons: tuple = ()
+    copy_url: str = ""
+    webshare_url: str = ""
+    networks: tuple = ()
+    picker: str = ""
+    #: Shares whose Mastodon picker page the generator must write.
+    pickers: tuple = ()
+
+    @property
+    def sprite_slot(self):
+        """The include slot ("before"/"after") that carries the icon sprite (once per page)."""
+        return "after" if self.position == "after" else "before"
+
+
+def canonical_url(content, settings):
+    """Front matter `canonical` if set, else SITEURL/url (the project's canonical contract)."""
+    explicit = str(content.metadata.get("canonical", "")).strip()
+    if explicit:
+        return explicit
+    return f"{settings['SITEURL'].rstrip('/')}/{content.url}"
+
+
+def with_utm(url, utm, network):
+    """Append the UTM parameters (with `{network}` filled in) to url, keeping its own query."""
+    if not utm:
+        return url
+    parts = urlsplit(url)
+    params = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in utm]
+    params += [(k, v.replace("{network}", network)) for k, v in utm.items()]
+    return urlunsplit(parts._replace(query=urlencode(params)))
+
+
+def _line_of(path, key):
+    """1-based line of the `key:` front matter entry in path (1 when it cannot be read)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.lower().startswith(f"{key}:"):
+                    return number
+    except OSError:
+        pass
+    return 1
+
+
+def chosen_networks(content, settings):
+    """The networks for content: the site list, or the front matter override; () when off."""
+    default = tuple(BY_NAME[name] for name in settings["SHARE_NETWORKS"])
+    raw = content.metadata.get("share")
+    if raw is None:
+        return default
+    value = ", ".join(raw) if isinstance(raw, list | tuple) else str(raw)
+    value = value.strip().lower()
+    if value in OFF:
+        return ()
+    if value in ON or not value:
+        return default
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    unknown = [n for n in names if n not in BY_NAME]
+    if unknown:
+        path = getattr(content, "source_path", "?")
+        logger.error(
+            "share: %s:%d: front matter 'share: %s' names unknown network(s) %s; "
+            "use off, on, or a comma list of: %s",
+            path,
+            _line_of(path, "share"),
+            raw,
+            ", ".join(unknown),
+            ", ".join(BY_NAME),
+        )
+        return default
+    return tuple(dict.fromkeys(BY_NAME[n] for n in names))
+
+
+def share_block(content, settings, is_page=False):
+    """Build the ShareBlock for an article or page."""
+    networks = chosen_networks(content, settings)
+    if not networks or (is_page and not settings["SHARE_ON_PAGES"]):
+        return ShareBlock(enabled=False)
+    canonical = canonical_url(content, settings)
+    utm = settings["SHARE_UTM"]
+    title = str(getattr(content, "title", ""))
+    picker = f"{settings['SITEURL'].rstrip('/')}/{settings['SHARE_MASTODON_PATH'].strip('/')}/"
+    shares = {n.name: Share(with_utm(canonical, utm, n.name), title, "", picker) for n in networks}
+    links = tuple(Link(n.name, n.label, n.url(shares[n.name]), n.external) for n in networks)
+    return ShareBlock(
+        enabled=True,
+        # Pages draw their share controls once, after the text.
+        position="after" if is_page else settings["SHARE_POSITION"],
+        title=title,
+        canonical=canonical,
+        url=with_utm(canonical, utm, "share"),
+        links=links,
+        icons=tuple((n.name, n.icon) for n in networks),
+        copy_url=with_utm(canonical, utm, "copy") if settings["SHARE_COPY_LINK"] else "",
+        webshare_url=with_utm(canonical, utm, "webshare") if settings["SHARE_WEB_SHARE"] else "",
+        networks=networks,
+        picker=picker,
+        pickers=(shares["mastodon"],) if "mastodon" in shares else (),
+    )

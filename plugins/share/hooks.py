@@ -1,0 +1,30 @@
+"""Signal handlers of the share plugin: settings, the Markdown extension, per-content data."""
+
+from pelican.contents import Article, Page
+
+from .block import share_block
+from .generator import ShareGenerator
+from .quotes import ShareQuoteExtension
+from .settings import validate
+
+
+def setup(pelican):
+    """Validate SHARE_ settings (stopping the build on problems) and add the quote syntax."""
+    settings = validate(pelican.settings)
+    markdown = dict(settings.get("MARKDOWN") or {})
+    extensions = list(markdown.get("extensions", []))
+    if not any(isinstance(e, ShareQuoteExtension) for e in extensions):
+        extensions.append(ShareQuoteExtension())
+    markdown["extensions"] = extensions
+    settings["MARKDOWN"] = markdown
+
+
+def attach_block(content):
+    """Give each article and page a `share` attribute (a ShareBlock) for the templates."""
+    if isinstance(content, Article | Page):
+        content.share = share_block(content, content.settings, is_page=isinstance(content, Page))
+
+
+def get_generators(pelican):
+    """Add the generator that fills quotes and writes the Mastodon picker pages."""
+    return ShareGenerator

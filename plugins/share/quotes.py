@@ -1,0 +1,119 @@
+"""Quote sharing: the `> [!share]` Markdown block and its share links.
+
+Authors mark the one sentence they want quoted like a GitHub alert, so other Markdown
+renderers still show a plain blockquote::
+
+    > [!share]
+    > If a sentence could appear in any company's annual report, it does not belong here.
+
+Reading a post happens before Pelican knows its URL, so the Markdown extension only renders
+`<blockquote class="ts-quote" data-ts-quote="plain text">`; once every URL is known the
+plugin's generator swaps in the links (partials/share_quote.html), each prefilled with the
+quote trimmed to that platform's limit plus the URL.
+"""
+
+import html
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .block import with_utm
+from .networks import Share
+
+MARKER = re.compile(r"^[ ]{0,3}>[ ]?\[!share\][ ]*(\n|$)", re.IGNORECASE)
+PLACED = re.compile(
+    r'<blockquote class="ts-quote" data-ts-quote="(?P<text>[^"]*)">(?P<inner>.*?)</blockquote>',
+    re.DOTALL,
+)
+_STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_TAG = re.compile(r"<[^>]*>")
+ELLIPSIS = "…"
+
+
+class _QuoteBlock(BlockProcessor):
+    """Turn a `> [!share]` block into <blockquote class="ts-quote"><p>...</p></blockquote>."""
+
+    def test(self, parent, block):
+        return bool(MARKER.match(block))
+
+    def run(self, parent, blocks):
+        block = MARKER.sub("", blocks.pop(0), count=1)
+        lines = [re.sub(r"^[ ]{0,3}>[ ]?", "", line) for line in block.split("\n")]
+        quote = etree.SubElement(parent, "blockquote", {"class": "ts-quote"})
+        paragraph = etree.SubElement(quote, "p")
+        paragraph.text = " ".join(line.strip() for line in lines if line.strip())
+
+
+class _QuoteText(Treeprocessor):
+    """After inline parsing, store each quote's plain text in data-ts-quote."""
+
+    def run(self, root):
+        for quote in root.iter("blockquote"):
+            if quote.get("class") == "ts-quote":
+                text = _STASH.sub(self._raw, "".join(quote.itertext()))
+                quote.set("data-ts-quote", " ".join(text.split()))
+
+    def _raw(self, match):
+        raw = self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]
+        return html.unescape(_TAG.sub("", str(raw)))
+
+
+class ShareQuoteExtension(Extension):
+    """Python-Markdown extension registered by the share plugin through MARKDOWN settings."""
+
+    def extendMarkdown(self, md):
+        # Ahead of the ordinary blockquote (20); text read after unescaping (0).
+        md.parser.blockprocessors.register(_QuoteBlock(md.parser), "ts_share_quote", 21)
+        md.treeprocessors.register(_QuoteText(md), "ts_share_quote_text", -1)
+
+
+def fit(quote, network, url, limit):
+    """Return “quote” trimmed at a word boundary (with …) so text plus URL fits in limit."""
+    room = limit - network.url_cost(url)
+    body = f"“{quote}”"
+    if network.text_length(body) <= room:
+        return body
+    kept = ""
+    for word in quote.split(" "):
+        candidate = f"{kept} {word}" if kept else word
+        if network.text_length(f"“{candidate}{ELLIPSIS}”") > room:
+            break
+        kept = candidate
+    if not kept:  # one very long word (or no spaces, e.g. CJK): cut characters instead
+        for char in quote:
+            if network.text_length(f"“{kept}{char}{ELLIPSIS}”") > room:
+                break
+            kept += char
+    return f"“{kept.rstrip(' ,;:')}{ELLIPSIS}”"
+
+
+def quote_shares(text, block, settings):
+    """(network, Share) for every text-capable network of block, prefilled with the quote."""
+    limits = settings["SHARE_QUOTE_LIMITS"]
+    pairs = []
+    for network in block.networks:
+        if network.limit is None:
+            continue
+        url = with_utm(block.canonical, settings["SHARE_UTM"], network.name)
+        limit = limits.get(network.name, network.limit)
+        pairs.append(
+            (network, Share(url, block.title, fit(text, network, url, limit), block.picker))
+        )
+    return pairs
+
+
+def fill_quotes(html_text, block, template, settings):
+    """Replace every placed quote in html_text; returns (new html, Shares needing pickers)."""
+    pickers = []
+
+    def render(match):
+        text = html.unescape(match.group("text"))
+        pairs = quote_shares(text, block, settings) if block.enabled else []
+        pickers.extend(share for network, share in pairs if network.name == "mastodon")
+        links = [(network, network.url(share)) for network, share in pairs]
+        return template.render(inner=match.group("inner"), links=links).strip()
+
+    return PLACED.sub(render, html_text), pickers

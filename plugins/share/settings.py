@@ -1,0 +1,140 @@
+"""The share plugin's settings: declared once with defaults, validated once at `initialized`."""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .networks import BY_NAME, NAMES
+
+POSITIONS = ("after", "before", "both")
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "::1")
+_HOSTNAME = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+
+
+class ShareSettingsError(Exception):
+    """One or more SHARE_ settings are invalid; the message lists every problem."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A declared setting: name, default, a check returning a problem (or None), allowed."""
+
+    name: str
+    default: object
+    check: object
+    allowed: str
+
+
+def _networks(value):
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        return "must be a list of network names"
+    unknown = [v for v in value if v not in BY_NAME]
+    if unknown:
+        return f"unknown network(s) {', '.join(map(repr, unknown))}"
+    if len(set(value)) != len(value):
+        return "lists a network twice"
+    return None
+
+
+def _one_of(choices):
+    return lambda value: None if value in choices else "is not one of the allowed values"
+
+
+def _boolean(value):
+    return None if isinstance(value, bool) else "must be True or False"
+
+
+def _utm(value):
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not value:
+        return "must be None or a non-empty dict of utm_* parameters"
+    bad = [k for k, v in value.items() if not str(k).startswith("utm_") or not isinstance(v, str)]
+    return f"has invalid entries {bad!r}" if bad else None
+
+
+def _limits(value):
+    if not isinstance(value, dict):
+        return "must be a dict of network name -> positive int"
+    bad = [
+        k
+        for k, v in value.items()
+        if k not in BY_NAME or BY_NAME[k].limit is None or not isinstance(v, int) or v < 40
+    ]
+    return f"has invalid entries {bad!r}" if bad else None
+
+
+def _path(value):
+    if not isinstance(value, str) or not value.strip("/") or ".." in value.split("/"):
+        return "must be a relative folder path inside the output"
+    return None
+
+
+def _instances(value):
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(v, str) and _HOSTNAME.match(v) for v in value
+    ):
+        return "must be a list of lowercase host names"
+    return None
+
+
+QUOTE_NETWORKS = tuple(n.name for n in BY_NAME.values() if n.limit)
+
+#: Shown by default: the networks leaders' readers use most, kept few so pages stay light.
+DEFAULT_NETWORKS = ("linkedin", "mastodon", "bluesky", "x", "email")
+
+SETTINGS = (
+    Setting(
+        "SHARE_NETWORKS", DEFAULT_NETWORKS, _networks, f"a list drawn from {', '.join(NAMES)}"
+    ),
+    Setting("SHARE_POSITION", "after", _one_of(POSITIONS), " | ".join(map(repr, POSITIONS))),
+    Setting("SHARE_COPY_LINK", True, _boolean, "True or False"),
+    Setting("SHARE_WEB_SHARE", True, _boolean, "True or False"),
+    Setting("SHARE_ON_PAGES", True, _boolean, "True or False"),
+    Setting("SHARE_UTM", None, _utm, "None or e.g. {'utm_source': '{network}'}"),
+    Setting(
+        "SHARE_QUOTE_LIMITS", {}, _limits, f"{{name: int >= 40}} for {', '.join(QUOTE_NETWORKS)}"
+    ),
+    Setting("SHARE_MASTODON_PATH", "share/mastodon", _path, "a relative folder like 'share/m'"),
+    Setting(
+        "SHARE_MASTODON_INSTANCES",
+        ("mastodon.social", "mastodon.online", "fosstodon.org", "hachyderm.io"),
+        _instances,
+        "a list of host names like 'mastodon.social'",
+    ),
+)
+
+
+def _local_siteurl(settings):
+    """Return a problem when a publish build would share a localhost address."""
+    if not settings.get("PUBLISH"):
+        return None
+    siteurl = settings.get("SITEURL", "")
+    host = (urlsplit(siteurl).hostname or "").lower()
+    if not host or host in LOCAL_HOSTS or host.endswith(".localhost"):
+        return (
+            f"Setting 'SITEURL': received {siteurl!r}; a publish build (PUBLISH = True) "
+            "would put this address in every share link; set SITEURL to the public https:// "
+            "address of the site"
+        )
+    return None
+
+
+def validate(settings):
+    """Fill defaults into settings and raise ShareSettingsError listing every problem."""
+    problems = []
+    for setting in SETTINGS:
+        value = settings.setdefault(setting.name, setting.default)
+        problem = setting.check(value)
+        if problem:
+            problems.append(
+                f"Setting '{setting.name}': received {value!r}; {problem}; "
+                f"allowed: {setting.allowed}"
+            )
+    local = _local_siteurl(settings)
+    if local:
+        problems.append(local)
+    if problems:
+        listed = "\n".join(f"  - {p}" for p in problems)
+        raise ShareSettingsError(f"share: {len(problems)} setting problem(s):\n{listed}")
+    return settings

@@ -1,0 +1,113 @@
+"""Social card cache: a card is named by a hash of everything that shapes it, drawn only once.
+
+The cache folder lives outside the output (default ``.cache/social-cards``); the build copies a
+cached card into ``<output>/<SOCIAL_CARD_PATH>/<hash>.png``. Because the file name is the hash, a
+changed title also changes the image URL, which makes social networks fetch the new card.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import features
+
+from .draw import HEIGHT, WIDTH, draw_card
+
+logger = logging.getLogger(__name__)
+
+#: Bump when draw.py changes how a card looks, so every cached card is redrawn once.
+CARD_VERSION = 3
+BUNDLED_FONTS = Path(__file__).resolve().parent / "fonts"
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    """Everything drawn on one card."""
+
+    title: str
+    site_name: str
+    byline: str
+    colours: dict
+    font: str
+    font_bold: str
+    logo: str = ""
+
+
+def _file_digest(path, _memo={}):  # noqa: B006 - deliberate per-process memo of font hashes
+    """sha256 of a file's bytes, remembered per path and mtime (fonts are large)."""
+    stat = os.stat(path)
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _memo:
+        _memo[key] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return _memo[key]
+
+
+def card_key(spec):
+    """Return the sha256 of a card's inputs: text, colours, font and logo bytes, size, code."""
+    inputs = asdict(spec)
+    inputs["font"] = _file_digest(spec.font)
+    inputs["font_bold"] = _file_digest(spec.font_bold)
+    inputs["logo"] = _file_digest(spec.logo) if spec.logo else ""
+    inputs["size"] = [WIDTH, HEIGHT]
+    inputs["version"] = CARD_VERSION
+    # Right-to-left text shapes differently with and without libraqm.
+    inputs["raqm"] = bool(features.check("raqm"))
+    blob = json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()
+
+
+class CardMaker:
+    """Per build: hand out card URLs, drawing on cache misses and copying cached files."""
+
+    def __init__(self, cache_dir, output_dir, url_prefix):
+        self.cache_dir = Path(cache_dir)
+        self.output_dir = Path(output_dir)
+        self.url_prefix = url_prefix.rstrip("/")
+        self.drawn = 0
+        self.reused = 0
+        self._done = {}
+
+    def card(self, spec):
+        """Return the absolute URL of the card for spec, making sure the file is in the output."""
+        key = card_key(spec)
+        if key in self._done:
+            return self._done[key]
+        name = f"{key[:20]}.png"
+        cached = self.cache_dir / name
+        if cached.is_file():
+            self.reused += 1
+        else:
+            self._draw_into_cache(spec, cached)
+            self.drawn += 1
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, self.output_dir / name)
+        self._done[key] = f"{self.url_prefix}/{name}"
+        return self._done[key]
+
+    def _draw_into_cache(self, spec, cached):
+        # Draw into a temporary file and rename: an interrupted build never leaves half a PNG
+        # in the cache that a later build would trust.
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(suffix=".png", dir=self.cache_dir)
+        os.close(handle)
+        try:
+            draw_card(spec, temporary)
+            os.replace(temporary, cached)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+    def report(self):
+        """Log how many cards were drawn and how many came from the cache."""
+        if self.drawn or self.reused:
+            logger.info(
+                "social: %d social card(s) drawn, %d reused from %s",
+                self.drawn,
+                self.reused,
+                self.cache_dir,
+            )

@@ -1,0 +1,121 @@
+"""SocialMeta for one article or page, with front matter overrides and the fallback chains.
+
+Front matter keys (same names as the Open Graph concepts): ``og_title``, ``og_description``,
+``image``, ``image_alt``, ``canonical``.
+"""
+
+import logging
+from dataclasses import replace
+
+from pelican.contents import Article
+
+from . import jsonld
+from .model import SocialMeta, document_title, handles
+from .profiles import is_web_url
+from .text import cut, first_paragraph, plain
+
+logger = logging.getLogger(__name__)
+
+
+def kind_of(content):
+    """The theme's page kind for a content object: article, 404 or page."""
+    if isinstance(content, Article):
+        return "article"
+    return "404" if getattr(content, "template", "") == "404" else "page"
+
+
+def describe(content, limit):
+    """og_description, else the Summary metadata, else the first paragraph; cut to limit."""
+    meta = content.metadata
+    text = str(meta.get("og_description") or "").strip() or plain(meta.get("summary") or "")
+    return cut(text or first_paragraph(content.content), limit)
+
+
+def pick_image(site, content, title):
+    """Image front matter, else the first image in the content, else a card, else the default."""
+    alt = str(content.metadata.get("image_alt") or "").strip()
+    reference = str(content.metadata.get("image") or "").strip()
+    if reference:
+        found = site.finder.resolve(reference, alt or title)
+        if found is not None:
+            return found
+        logger.error(
+            "social: %s: Image %r is neither a static file of the content nor of the theme "
+            "nor an http(s) URL",
+            content.source_path,
+            reference,
+        )
+    found = site.finder.first_in(content.content)
+    if found is not None:
+        return found if found.alt else replace(found, alt=title)
+    byline = ", ".join(a.name for a in getattr(content, "authors", ()))
+    return site.card_image(title, byline or site.subtitle) or site.default_image()
+
+
+def canonical_of(site, content):
+    """Front matter canonical (for cross-posted articles), else SITEURL/url."""
+    declared = str(content.metadata.get("canonical") or "").strip()
+    if declared and not is_web_url(declared):
+        logger.error(
+            "social: %s: canonical %r is not an absolute http(s) URL",
+            content.source_path,
+            declared,
+        )
+    return declared if is_web_url(declared) else f"{site.siteurl}/{content.url}"
+
+
+def content_meta(site, content):
+    """Compute the SocialMeta of an article or page."""
+    kind = kind_of(content)
+    title = str(content.metadata.get("og_title") or "").strip() or str(content.title).strip()
+    authors = tuple(getattr(content, "authors", ()) or ())
+    profiles = [site.profile(a) for a in authors] if kind == "article" else []
+    twitter, fediverse, rel_me = handles(profiles, site.fediverse_creator)
+    meta = SocialMeta(
+        kind=kind,
+        title=title,
+        document_title=document_title(title, site.site_name),
+        description=describe(content, site.limit),
+        canonical="" if kind == "404" else canonical_of(site, content),
+        site_name=site.site_name,
+        locale=site.locale,
+        image=pick_image(site, content, title),
+        twitter_site=site.twitter_site,
+        twitter_creator=twitter,
+        fediverse_creators=fediverse,
+        rel_me=rel_me,
+    )
+    if kind == "article":
+        date = getattr(content, "date", None)
+        modified = getattr(content, "modified", None) or date
+        meta = replace(
+            meta,
+            published=date.isoformat() if date else "",
+            modified=modified.isoformat() if modified else "",
+            section=str(getattr(content, "category", "") or ""),
+            tags=tuple(str(t) for t in getattr(content, "tags", ()) or ()),
+            author_urls=tuple(site.author_url(a) for a in authors),
+        )
+    return replace(meta, json_ld=_json_ld(site, content, meta, authors, profiles))
+
+
+def _json_ld(site, content, meta, authors, profiles):
+    if meta.kind == "404":
+        return ()
+    language = getattr(content, "lang", None) or site.language
+    local_url = f"{site.siteurl}/{content.url}"
+    home = (site.site_name, f"{site.siteurl}/")
+    if meta.kind == "article":
+        people = [
+            jsonld.person(p, site.author_url(a)) for p, a in zip(profiles, authors, strict=True)
+        ]
+        main = jsonld.blog_posting(meta, people, site.publisher_node(), language)
+        category = getattr(content, "category", None)
+        trail = [home]
+        if category is not None:
+            trail.append((str(category), f"{site.siteurl}/{category.url}"))
+    else:
+        main = jsonld.web_page(meta, "WebPage", f"{site.siteurl}/", language)
+        trail = [home]
+    trail.append((meta.title, local_url))
+    return (jsonld.dump(main), jsonld.dump(jsonld.breadcrumbs(trail)))

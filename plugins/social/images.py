@@ -1,0 +1,101 @@
+"""Social images: resolve an image reference to an absolute URL and read its real size and type."""
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+from PIL import Image
+
+from .profiles import is_web_url
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SocialImage:
+    """An image for og:image / twitter:image / JSON-LD; size and type are None when unknown."""
+
+    url: str
+    alt: str
+    width: int | None = None
+    height: int | None = None
+    mime: str | None = None
+
+
+class ImageFinder:
+    """Map site paths and URLs to source files, and read their dimensions once per build."""
+
+    def __init__(self, siteurl, static_content, theme_static, theme_static_dir):
+        self.siteurl = siteurl.rstrip("/")
+        # static_content maps a source path (relative to PATH) to Pelican's Static object.
+        self.by_source = dict(static_content)
+        self.by_url = {f"{self.siteurl}/{s.url}": s for s in self.by_source.values()}
+        # Theme static files are published under THEME_STATIC_DIR in every build, which makes
+        # them the right home for site-wide brand images such as the logo.
+        self.theme_static = Path(theme_static)
+        self.theme_prefix = theme_static_dir.strip("/") + "/"
+        self._probed = {}
+
+    def probe(self, path):
+        """Return (width, height, mime) of an image file, read with Pillow (cached)."""
+        path = str(path)
+        if path not in self._probed:
+            with Image.open(path) as image:
+                self._probed[path] = (*image.size, Image.MIME.get(image.format))
+        return self._probed[path]
+
+    def locate(self, reference):
+        """Return (absolute URL, source file) for a site path or URL, or None when unknown.
+
+        A reference is a static file of the content (``images/x.png``, ``/images/x.png``,
+        ``{static}/images/x.png``), a theme static file (``theme/images/logo.png``) or the
+        absolute URL of either.
+        """
+        reference = reference.strip()
+        if is_web_url(reference):
+            if not reference.startswith(self.siteurl + "/"):
+                return None
+            reference = reference[len(self.siteurl) + 1 :]
+        relative = reference.replace("{static}", "").replace("{attach}", "").lstrip("/")
+        static = self.by_source.get(relative) or self.by_url.get(f"{self.siteurl}/{relative}")
+        if static is not None:
+            return f"{self.siteurl}/{static.url}", Path(static.source_path)
+        if relative.startswith(self.theme_prefix):
+            source = self.theme_static / relative[len(self.theme_prefix) :]
+            if source.is_file():
+                return f"{self.siteurl}/{relative}", source
+        return None
+
+    def resolve(self, reference, alt):
+        """Turn a reference (see locate) into a SocialImage; external URLs keep unknown sizes.
+
+        Returns None when the reference points at no known file.
+        """
+        found = self.locate(reference)
+        if found is not None:
+            return self._make(*found, alt)
+        if is_web_url(reference.strip()) and not reference.strip().startswith(self.siteurl + "/"):
+            return SocialImage(url=reference.strip(), alt=alt)
+        return None
+
+    def first_in(self, html):
+        """The first <img> of rendered content that is a known or external image, or None."""
+        if not html or "<img" not in html:
+            return None
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+        for img in root.iter("img"):
+            src = (img.get("src") or "").strip()
+            if src:
+                found = self.resolve(src, (img.get("alt") or "").strip())
+                if found is not None:
+                    return found
+        return None
+
+    def _make(self, url, source, alt):
+        try:
+            width, height, mime = self.probe(source)
+        except OSError as error:
+            logger.error("social: cannot read image %s: %s", source, error)
+            return SocialImage(url=url, alt=alt)
+        return SocialImage(url=url, alt=alt, width=width, height=height, mime=mime)

@@ -1,0 +1,188 @@
+"""The social plugin's settings: each declared once with its default and what it allows.
+
+Validated once at ``initialized``; every problem (including the author profiles in
+``AUTHORS_BIO``) is collected and reported together, and the build stops.
+"""
+
+import copy
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .profiles import FEDIVERSE_HANDLE, TWITTER_HANDLE, profile_problems
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+OG_LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
+COLOUR_KEYS = ("background", "foreground", "accent")
+PUBLISHER_KEYS = ("type", "name", "url", "logo", "same_as")
+
+
+class SocialSettingsError(Exception):
+    """One or more SOCIAL_ settings (or author profiles) are invalid; the build stops."""
+
+    exitcode = 1
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One declared setting: name, default, accepted type and a short rule for its value."""
+
+    name: str
+    default: Any
+    kind: type | tuple
+    allowed: str
+    check: Any = None  # callable(value) -> bool, on top of the type check
+
+
+def _colours_ok(value):
+    return set(value) == set(COLOUR_KEYS) and all(
+        isinstance(v, str) and HEX_COLOUR.match(v) for v in value.values()
+    )
+
+
+def _publisher_ok(value):
+    return (
+        set(value) <= set(PUBLISHER_KEYS)
+        and value.get("type", "Organization") in ("Organization", "Person")
+        and all(isinstance(value.get(k, ""), str) for k in ("name", "url", "logo"))
+        and isinstance(value.get("same_as", []), list | tuple)
+    )
+
+
+def _handle_or_empty(pattern):
+    return lambda value: not value or bool(pattern.match(value))
+
+
+def _font_ok(value):
+    return not value or os.path.isfile(value)
+
+
+def _output_folder_ok(value):
+    return bool(value) and not value.startswith(("/", ".")) and ".." not in value
+
+
+DEFAULT_COLOURS = {"background": "#1d2b3a", "foreground": "#ffffff", "accent": "#f5b94a"}
+FONT_RULE = "'' (the bundled DejaVu font) or a path to a .ttf/.otf file"
+
+SETTINGS = (
+    Setting(
+        "SOCIAL_DESCRIPTION_LENGTH",
+        200,
+        int,
+        "an integer from 50 to 1000",
+        lambda v: 50 <= v <= 1000,
+    ),
+    Setting(
+        "SOCIAL_DEFAULT_IMAGE",
+        "",
+        str,
+        "'' or a path inside the content folder or an absolute http(s) URL",
+    ),
+    Setting("SOCIAL_DEFAULT_IMAGE_ALT", "", str, "text describing SOCIAL_DEFAULT_IMAGE"),
+    Setting(
+        "SOCIAL_TWITTER_SITE",
+        "",
+        str,
+        "'' or '@handle' (1-15 letters, digits, _)",
+        _handle_or_empty(TWITTER_HANDLE),
+    ),
+    Setting(
+        "SOCIAL_FEDIVERSE_CREATOR",
+        "",
+        str,
+        "'' or '@user@server.example'",
+        _handle_or_empty(FEDIVERSE_HANDLE),
+    ),
+    Setting(
+        "SOCIAL_LOCALE",
+        "",
+        str,
+        "'' (derived from LOCALE or DEFAULT_LANG) or like 'en_US'",
+        _handle_or_empty(OG_LOCALE),
+    ),
+    Setting(
+        "SOCIAL_PUBLISHER",
+        {},
+        dict,
+        "a dict with keys among type (Organization|Person), name, url, logo, same_as (list)",
+        _publisher_ok,
+    ),
+    Setting("SOCIAL_CARDS", True, bool, "True or False"),
+    Setting(
+        "SOCIAL_CARD_COLORS",
+        DEFAULT_COLOURS,
+        dict,
+        "a dict with exactly background, foreground, accent as '#rrggbb'",
+        _colours_ok,
+    ),
+    Setting("SOCIAL_CARD_LOGO", "", str, "'' or a PNG/JPEG path inside the content folder"),
+    Setting("SOCIAL_CARD_FONT", "", str, FONT_RULE, _font_ok),
+    Setting("SOCIAL_CARD_FONT_BOLD", "", str, FONT_RULE, _font_ok),
+    Setting(
+        "SOCIAL_CARD_CACHE",
+        ".cache/social-cards",
+        str,
+        "a non-empty folder path outside the output folder",
+        bool,
+    ),
+    Setting(
+        "SOCIAL_CARD_PATH",
+        "social-cards",
+        str,
+        "a relative folder inside the output, like 'social-cards'",
+        _output_folder_ok,
+    ),
+)
+KNOWN = {s.name for s in SETTINGS}
+
+
+def apply_defaults(settings):
+    """Fill every undeclared SOCIAL_ setting with its default (a copy, never shared)."""
+    for setting in SETTINGS:
+        settings.setdefault(setting.name, copy.deepcopy(setting.default))
+
+
+def _cache_problem(settings, outputs):
+    """The card cache must not live inside the output: the output is wiped on every build."""
+    cache = Path(settings.get("SOCIAL_CARD_CACHE") or ".").resolve()
+    for output in {Path(o).resolve() for o in outputs if o}:
+        if cache == output or output in cache.parents:
+            return (
+                f"SOCIAL_CARD_CACHE: got {settings['SOCIAL_CARD_CACHE']!r} ({cache}); "
+                f"allowed: a folder outside the output folder {output}"
+            )
+    return None
+
+
+def problems(settings, outputs=()):
+    """Return one message per invalid SOCIAL_ setting or author profile (empty when all good).
+
+    outputs are the output folders of the build (the card cache must be outside them).
+    """
+    found = []
+    for setting in SETTINGS:
+        value = settings.get(setting.name, setting.default)
+        bad_type = not isinstance(value, setting.kind) or (
+            setting.kind is int and isinstance(value, bool)
+        )
+        if bad_type or (setting.check and not setting.check(value)):
+            found.append(f"{setting.name}: got {value!r}; allowed: {setting.allowed}")
+    for name in sorted(k for k in settings if k.startswith("SOCIAL_") and k not in KNOWN):
+        found.append(f"{name}: unknown setting; known: {', '.join(sorted(KNOWN))}")
+    found.extend(profile_problems(settings.get("AUTHORS_BIO") or {}))
+    if isinstance(settings.get("SOCIAL_CARD_CACHE"), str) and settings["SOCIAL_CARD_CACHE"]:
+        found.append(_cache_problem(settings, outputs))
+    return [problem for problem in found if problem]
+
+
+def validate(settings, outputs=()):
+    """Apply defaults, then raise SocialSettingsError listing every problem at once."""
+    apply_defaults(settings)
+    found = problems(settings, outputs)
+    if found:
+        lines = "\n".join(f"  - {p}" for p in found)
+        raise SocialSettingsError(
+            f"social: {len(found)} setting problem(s); fix them in your settings file:\n{lines}"
+        )

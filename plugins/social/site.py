@@ -1,0 +1,214 @@
+"""One SocialSite per Pelican object: site-wide values, per-build image finder and card maker.
+
+The signal handlers in __init__.py find the SocialSite of a build through its settings dict.
+"""
+
+import logging
+import os
+from pathlib import Path
+
+from . import jsonld
+from .cards import BUNDLED_FONTS, CardMaker, CardSpec
+from .content import content_meta
+from .draw import HEIGHT, WIDTH
+from .images import ImageFinder, SocialImage
+from .listings import direct_templates, listing_meta
+from .model import document_title
+from .profiles import profile_for
+from .settings import OG_LOCALE
+from .text import cut, plain
+
+logger = logging.getLogger(__name__)
+
+CONTENT_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
+)
+_SITES = {}  # id(settings) -> (settings, SocialSite); the settings are kept so ids stay unique
+
+
+def site_for(settings):
+    """Return the SocialSite registered for a settings dict, or None."""
+    entry = _SITES.get(id(settings))
+    return entry[1] if entry and entry[0] is settings else None
+
+
+def _locale(settings):
+    """SOCIAL_LOCALE, else the first LOCALE entry that looks like en_US, else DEFAULT_LANG."""
+    if settings["SOCIAL_LOCALE"]:
+        return settings["SOCIAL_LOCALE"]
+    locales = settings.get("LOCALE") or ()
+    for entry in (locales,) if isinstance(locales, str) else locales:
+        candidate = entry.split(".")[0]
+        if OG_LOCALE.match(candidate):
+            return candidate
+    return settings.get("DEFAULT_LANG", "en")
+
+
+class SocialSite:
+    """Site-wide social values plus the per-build helpers (image finder, card maker)."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.siteurl = settings.get("SITEURL", "").rstrip("/")
+        self.site_name = settings.get("SITENAME", "")
+        self.subtitle = plain(settings.get("SITESUBTITLE") or "")
+        self.language = settings.get("DEFAULT_LANG", "en")
+        self.locale = _locale(settings)
+        self.limit = settings["SOCIAL_DESCRIPTION_LENGTH"]
+        self.twitter_site = settings["SOCIAL_TWITTER_SITE"]
+        self.fediverse_creator = settings["SOCIAL_FEDIVERSE_CREATOR"]
+        declared = settings["SOCIAL_PUBLISHER"]
+        self.publisher_info = {
+            "type": declared.get("type", "Organization"),
+            "name": declared.get("name") or self.site_name,
+            "url": declared.get("url") or f"{self.siteurl}/",
+            "logo": declared.get("logo", ""),
+            "same_as": list(declared.get("same_as", [])),
+        }
+        self.direct_templates = direct_templates(settings)
+        self.finder = None
+        self.cards = None
+        self._listings = {}
+        _SITES[id(settings)] = (settings, self)
+
+    # -- per build -----------------------------------------------------------------------
+    def start_build(self, generators):
+        """Prepare the finder and card maker, then compute SocialMeta for every content."""
+        context = generators[0].context
+        self._listings = {}
+        if not self.siteurl.startswith(("http://", "https://")):
+            # Checked here rather than at `initialized`, so a publish build's SITEURL check
+            # (share plugin) speaks first; this still fails the build through safebuild.
+            logger.error(
+                "social: SITEURL %r is not an absolute http(s) URL; Open Graph, canonical and "
+                "JSON-LD values must be absolute. Fix: set SITEURL in your settings file",
+                self.settings.get("SITEURL"),
+            )
+        self.finder = ImageFinder(
+            self.siteurl,
+            context["static_content"],
+            Path(self.settings["THEME"]) / "static",
+            self.settings.get("THEME_STATIC_DIR", "theme"),
+        )
+        self.cards = None
+        if self.settings["SOCIAL_CARDS"]:
+            self.cards = self._card_maker(generators[0].output_path)
+        for content in self._contents(generators):
+            content.social = content_meta(self, content)
+            image = content.social.image
+            content.social_image_url = image.url if image else None
+            content.social_image_size = (
+                (image.width, image.height) if image and image.width else None
+            )
+
+    def _card_maker(self, output_path):
+        cache = Path(self.settings["SOCIAL_CARD_CACHE"]).resolve()
+        folder = self.settings["SOCIAL_CARD_PATH"].strip("/")
+        return CardMaker(cache, Path(output_path) / folder, f"{self.siteurl}/{folder}")
+
+    def _contents(self, generators):
+        seen = set()
+        for generator in generators:
+            for name in CONTENT_LISTS:
+                for content in getattr(generator, name, None) or ():
+                    if id(content) not in seen and hasattr(content, "metadata"):
+                        seen.add(id(content))
+                        yield content
+
+    def finish_build(self):
+        """Log the card statistics of the build that just ended."""
+        if self.cards is not None:
+            self.cards.report()
+
+    # -- used by content.py and listings.py -----------------------------------------------
+    def cut(self, text):
+        """Cut a description to SOCIAL_DESCRIPTION_LENGTH."""
+        return cut(text, self.limit)
+
+    def profile(self, author):
+        """The Profile of a Pelican Author object."""
+        return profile_for(self.settings.get("AUTHORS_BIO"), author.slug, author.name)
+
+    def bio(self, author):
+        """The author's bio text from AUTHORS_BIO ('' when none)."""
+        entry = (self.settings.get("AUTHORS_BIO") or {}).get(author.slug) or {}
+        return plain(entry.get("bio", ""))
+
+    def author_url(self, author):
+        """Absolute URL of an author's page on this site."""
+        return f"{self.siteurl}/{author.url}"
+
+    def card_image(self, title, byline):
+        """A generated social card for title, or None when cards are off."""
+        if self.cards is None:
+            return None
+        spec = CardSpec(
+            title=title,
+            site_name=self.site_name,
+            byline=byline,
+            colours=dict(self.settings["SOCIAL_CARD_COLORS"]),
+            font=self._font("SOCIAL_CARD_FONT", "DejaVuSans.ttf"),
+            font_bold=self._font("SOCIAL_CARD_FONT_BOLD", "DejaVuSans-Bold.ttf"),
+            logo=self._logo_file(),
+        )
+        url = self.cards.card(spec)
+        alt = document_title(title, self.site_name)
+        return SocialImage(url=url, alt=alt, width=WIDTH, height=HEIGHT, mime="image/png")
+
+    def default_image(self):
+        """SOCIAL_DEFAULT_IMAGE as a SocialImage, or None."""
+        reference = self.settings["SOCIAL_DEFAULT_IMAGE"]
+        if not reference:
+            return None
+        alt = self.settings["SOCIAL_DEFAULT_IMAGE_ALT"] or self.site_name
+        found = self.finder.resolve(reference, alt)
+        if found is None:
+            logger.error(
+                "social: SOCIAL_DEFAULT_IMAGE %r is neither a static file of the content nor of "
+                "the theme",
+                reference,
+            )
+        return found
+
+    def publisher_node(self):
+        """The JSON-LD publisher (Organization or Person), with its logo when configured."""
+        logo_ref = self.publisher_info["logo"]
+        logo = self.finder.resolve(logo_ref, self.publisher_info["name"]) if logo_ref else None
+        return jsonld.publisher(self.publisher_info, logo)
+
+    def _font(self, name, bundled):
+        return self.settings[name] or str(BUNDLED_FONTS / bundled)
+
+    def _logo_file(self):
+        reference = self.settings["SOCIAL_CARD_LOGO"]
+        found = self.finder.locate(reference) if reference else None
+        if reference and found is None:
+            logger.error(
+                "social: SOCIAL_CARD_LOGO %r is neither a static file of the content nor of "
+                "the theme",
+                reference,
+            )
+        return os.fspath(found[1]) if found else ""
+
+    # -- used by the theme ----------------------------------------------------------------
+    def for_template(self, context):
+        """The SocialMeta of the page being rendered (Jinja global ``social_meta()``)."""
+        for key in ("article", "page"):
+            content = context.get(key)
+            if content is not None and hasattr(content, "metadata"):
+                social = getattr(content, "social", None)
+                return social if social is not None else content_meta(self, content)
+        # base.html asks for the title and partials/meta.html for the rest: compute once.
+        key = context.get("output_file")
+        if key not in self._listings:
+            self._listings[key] = listing_meta(self, context)
+        return self._listings[key]

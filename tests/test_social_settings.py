@@ -1,0 +1,65 @@
+"""SOCIAL_ settings and author profiles: every problem reported at once, and the build stops."""
+
+import pytest
+from conftest import FIXTURES, make_settings
+from pelican import Pelican
+
+SOCIAL = FIXTURES / "social"
+
+
+def start(tmp_path, **settings):
+    """Create the Pelican object (plugins validate at `initialized`) and return the error."""
+    merged = {"PATH": str(SOCIAL), "SOCIAL_CARD_CACHE": str(tmp_path / "cache"), **settings}
+    with pytest.raises(Exception) as failure:
+        Pelican(make_settings(tmp_path / "output", **merged))
+    return failure.value
+
+
+def test_all_problems_are_listed_in_one_error(tmp_path):
+    bio = {"amara-okafor": {"name": "A", "fediverse": "amara", "links": {"x": "ftp://no"}}}
+    error = start(
+        tmp_path,
+        SOCIAL_DESCRIPTION_LENGTH=10,
+        SOCIAL_TWITTER_SITE="townsquare",
+        SOCIAL_CARD_COLORS={"background": "navy"},
+        SOCIAL_CARD_COLOURS={},
+        AUTHORS_BIO=bio,
+    )
+    assert type(error).__name__ == "SocialSettingsError"
+    lines = str(error).splitlines()
+    assert lines[0] == "social: 6 setting problem(s); fix them in your settings file:"
+    assert lines[1:4] == [
+        "  - SOCIAL_DESCRIPTION_LENGTH: got 10; allowed: an integer from 50 to 1000",
+        "  - SOCIAL_TWITTER_SITE: got 'townsquare'; allowed: '' or '@handle' (1-15 letters, "
+        "digits, _)",
+        "  - SOCIAL_CARD_COLORS: got {'background': 'navy'}; allowed: a dict with exactly "
+        "background, foreground, accent as '#rrggbb'",
+    ]
+    assert lines[4].startswith("  - SOCIAL_CARD_COLOURS: unknown setting; known: SOCIAL_CARDS, ")
+    assert lines[5:] == [
+        "  - AUTHORS_BIO['amara-okafor']['fediverse']: got 'amara'; allowed: "
+        "'@user@server.example'",
+        "  - AUTHORS_BIO['amara-okafor']['links']['x']: got 'ftp://no'; allowed: an absolute "
+        "https URL",
+    ]
+
+
+@pytest.mark.parametrize("inside", ["output", "output/cards"])
+def test_card_cache_inside_the_output_is_refused(tmp_path, inside):
+    error = start(tmp_path, SOCIAL_CARD_CACHE=str(tmp_path / inside))
+    assert str(error) == (
+        "social: 1 setting problem(s); fix them in your settings file:\n"
+        f"  - SOCIAL_CARD_CACHE: got {str(tmp_path / inside)!r} ({tmp_path / inside}); "
+        f"allowed: a folder outside the output folder {tmp_path / 'output'}"
+    )
+
+
+def test_relative_siteurl_fails_the_build(tmp_path):
+    from conftest import run_build
+
+    with pytest.raises(Exception, match="safebuild: the build failed") as failure:
+        run_build(tmp_path / "output", PATH=str(SOCIAL), SITEURL="")
+    assert (
+        "social: SITEURL '' is not an absolute http(s) URL; Open Graph, canonical and JSON-LD "
+        "values must be absolute. Fix: set SITEURL in your settings file" in str(failure.value)
+    )
