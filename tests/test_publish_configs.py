@@ -138,9 +138,12 @@ def test_netlify_builds_with_make_publish_into_output():
 
 def test_make_publish_builds_with_publishconf_then_refuses_on_audit_findings():
     recipe = makefile_recipe("publish")
+    # The audit runs inside the build (safebuild stages the site, the audit gates the swap,
+    # publish rules on because publishconf sets PUBLISH): findings leave output/ untouched.
     assert recipe == [
         "$(PY) -m pelican content -s publishconf.py -o $(OUTPUT) $(PELICAN_OPTS)",
-        "$(PY) -m plugins.audit $(OUTPUT) --publish --fail-on error",
+        '@echo "Published build in $(abspath $(OUTPUT))/ passed the interaction audit '
+        '(publish rules on)."',
     ]
 
 

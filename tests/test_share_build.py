@@ -159,6 +159,9 @@ def custom_site(tmp_path_factory):
         SHARE_UTM={"utm_source": "{network}", "utm_medium": "share"},
         SHARE_ON_PAGES=False,
         SHARE_WEB_SHARE=False,
+        # Share turned off on purpose: the audit still reports it (see test_audit_build) but
+        # must not stop this markup test.
+        AUDIT_FAIL_ON="never",
     )
 
 

@@ -129,6 +129,11 @@ class Page:
             ignored |= set(value.replace(",", " ").split()) or ALL_RULES
         return frozenset(ignored)
 
+    @property
+    def ignores_everything(self):
+        """True when the page opted out of the whole audit (bare data-audit-ignore)."""
+        return bool({"*", "all"} & self.ignored_rules)
+
     def ignores(self, rule_id):
         """True when the page opted out of rule_id (or of every rule: empty value, * or all)."""
         return bool({"*", "all", rule_id} & self.ignored_rules)

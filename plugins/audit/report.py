@@ -26,7 +26,8 @@ def summary(result):
         found = "no findings"
     else:
         found = f"{_plural(counts[ERROR], 'error')}, {_plural(counts[WARNING], 'warning')}"
-    return f"audit: {_plural(result.pages, 'page')} audited ({kinds}): {found}"
+    skipped = f", {result.opted_out} opted out" if result.opted_out else ""
+    return f"audit: {_plural(result.pages, 'page')} audited ({kinds}){skipped}: {found}"
 
 
 def line(finding):
@@ -58,6 +59,7 @@ def _json(result, fail_on):
     data = {
         "pages": result.pages,
         "kinds": dict(sorted(result.kinds.items())),
+        "opted_out": result.opted_out,
         "errors": counts[ERROR],
         "warnings": counts[WARNING],
         "fail_on": fail_on,

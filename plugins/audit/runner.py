@@ -25,12 +25,16 @@ class Options:
     display_root: str = ""  # how the site folder is named in reports (default: as given)
 
 
+OPTED_OUT = "opted out"
+
+
 @dataclass
 class Result:
     """Findings sorted by path and line, and how many pages of each kind were audited."""
 
     findings: list = field(default_factory=list)
     kinds: Counter = field(default_factory=Counter)
+    opted_out: int = 0  # pages whose <html>/<body> carries a bare data-audit-ignore
 
     @property
     def pages(self):
@@ -53,6 +57,7 @@ def audit_site(root, options=Options()):
             )
     for findings, kinds in chunks:
         result.findings.extend(findings)
+        result.opted_out += kinds.pop(OPTED_OUT, 0)
         result.kinds.update(kinds)
     order = {rule.id: index for index, rule in enumerate(RULES)}
     result.findings.sort(key=lambda f: (f.path, f.line, order.get(f.rule, 99), f.message))
@@ -69,6 +74,9 @@ def audit_pages(root, rels, options):
     findings, kinds = [], Counter()
     for rel in rels:
         page = Page(path=os.path.join(shown, rel), rel=rel, text=read_page(root, rel), site=site)
+        if page.ignores_everything:
+            kinds[OPTED_OUT] += 1  # utility pages (share picker, previews): nothing to check
+            continue
         kinds[page.kind] += 1
         for rule in rules:
             if rule.applies_to(page):

@@ -3,10 +3,12 @@
 from pelican import signals
 
 from .staging import BuildFailed, site_staged, start
+from .typos import check_setting_names
 
 __all__ = ["BuildFailed", "register", "site_staged"]
 
 
 def register():
-    """Wrap every Pelican object's run() so it builds into a staging folder."""
+    """Wrap every Pelican object's run() so it builds into a staging folder; refuse typos."""
     signals.initialized.connect(start)
+    signals.initialized.connect(check_setting_names)

@@ -20,6 +20,8 @@ import sys
 
 import blinker
 
+from .explain import explain
+
 logger = logging.getLogger(__name__)
 
 #: Sent with the Pelican object after everything is written, just before the swap.
@@ -35,8 +37,9 @@ class BuildFailed(Exception):
 class _ErrorCollector(logging.Handler):
     """Remember every ERROR (or worse) record logged while a build runs."""
 
-    def __init__(self):
+    def __init__(self, content_path):
         super().__init__(level=logging.ERROR)
+        self.content_path = content_path
         self.messages = []
 
     def emit(self, record):
@@ -47,7 +50,10 @@ class _ErrorCollector(logging.Handler):
         # Pelican logs "Could not process <file>" from inside its except block but hides the
         # exception unless DEBUG; the exception in flight is the actual problem, so name it.
         exc = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
-        if exc is not None and str(exc) not in message:
+        explained = explain(record, exc, self.content_path)
+        if explained:
+            message = explained
+        elif exc is not None and str(exc) not in message:
             message = f"{message}: {type(exc).__name__}: {exc}"
         self.messages.append(message)
 
@@ -74,7 +80,7 @@ def _staged_run(pelican, original_run, final):
     if os.path.isdir(staging):  # left by an interrupted build
         shutil.rmtree(staging)
     pelican.output_path = staging
-    collector = _ErrorCollector()
+    collector = _ErrorCollector(pelican.settings.get("PATH", ""))
     root = logging.getLogger()
     root.addHandler(collector)
     try:

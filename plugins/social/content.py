@@ -36,16 +36,17 @@ def pick_image(site, content, title):
     alt = str(content.metadata.get("image_alt") or "").strip()
     reference = str(content.metadata.get("image") or "").strip()
     if reference:
-        found = site.finder.resolve(reference, alt or title)
+        found = site.finder.resolve(reference, alt or title, content.source_path)
         if found is not None:
             return found
         logger.error(
             "social: %s: Image %r is neither a static file of the content nor of the theme "
-            "nor an http(s) URL",
+            "nor an http(s) URL — fix: use a path inside the content folder such as "
+            "'images/photo.png' (the file must exist) or a full https:// URL",
             content.source_path,
             reference,
         )
-    found = site.finder.first_in(content.content)
+    found = site.finder.first_in(content.content, content.source_path)
     if found is not None:
         return found if found.alt else replace(found, alt=title)
     byline = ", ".join(a.name for a in getattr(content, "authors", ()))

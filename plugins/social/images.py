@@ -67,19 +67,19 @@ class ImageFinder:
                 return f"{self.siteurl}/{relative}", source
         return None
 
-    def resolve(self, reference, alt):
+    def resolve(self, reference, alt, where=None):
         """Turn a reference (see locate) into a SocialImage; external URLs keep unknown sizes.
 
         Returns None when the reference points at no known file.
         """
         found = self.locate(reference)
         if found is not None:
-            return self._make(*found, alt)
+            return self._make(*found, alt, where or reference)
         if is_web_url(reference.strip()) and not reference.strip().startswith(self.siteurl + "/"):
             return SocialImage(url=reference.strip(), alt=alt)
         return None
 
-    def first_in(self, html):
+    def first_in(self, html, where=None):
         """The first <img> of rendered content that is a known or external image, or None."""
         if not html or "<img" not in html:
             return None
@@ -87,15 +87,23 @@ class ImageFinder:
         for img in root.iter("img"):
             src = (img.get("src") or "").strip()
             if src:
-                found = self.resolve(src, (img.get("alt") or "").strip())
+                found = self.resolve(src, (img.get("alt") or "").strip(), where)
                 if found is not None:
                     return found
         return None
 
-    def _make(self, url, source, alt):
+    def _make(self, url, source, alt, where):
         try:
             width, height, mime = self.probe(source)
         except OSError as error:
-            logger.error("social: cannot read image %s: %s", source, error)
-            return SocialImage(url=url, alt=alt)
-        return SocialImage(url=url, alt=alt, width=width, height=height, mime=mime)
+            problem = "does not exist" if isinstance(error, FileNotFoundError) else str(error)
+        else:
+            return SocialImage(url=url, alt=alt, width=width, height=height, mime=mime)
+        # Logged outside the except block so the build's error list shows this sentence only.
+        logger.error(
+            "social: %s: the image %s %s — fix: correct the path or add the file",
+            where,
+            source,
+            problem,
+        )
+        return SocialImage(url=url, alt=alt)

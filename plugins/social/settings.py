@@ -135,7 +135,6 @@ SETTINGS = (
         _output_folder_ok,
     ),
 )
-KNOWN = {s.name for s in SETTINGS}
 
 
 def apply_defaults(settings):
@@ -169,8 +168,7 @@ def problems(settings, outputs=()):
         )
         if bad_type or (setting.check and not setting.check(value)):
             found.append(f"{setting.name}: got {value!r}; allowed: {setting.allowed}")
-    for name in sorted(k for k in settings if k.startswith("SOCIAL_") and k not in KNOWN):
-        found.append(f"{name}: unknown setting; known: {', '.join(sorted(KNOWN))}")
+    # Misspelt SOCIAL_* names are refused for every plugin alike by safebuild (typos.py).
     found.extend(profile_problems(settings.get("AUTHORS_BIO") or {}))
     if isinstance(settings.get("SOCIAL_CARD_CACHE"), str) and settings["SOCIAL_CARD_CACHE"]:
         found.append(_cache_problem(settings, outputs))

@@ -1,0 +1,69 @@
+"""Turn Pelican's terse content errors into messages that name the file, the line and the fix.
+
+Pelican reports a post it cannot read as "Could not process posts/x.md" (the cause only shows
+with --debug) or "Skipping <path>: could not find information about 'date'". A leader who
+mistyped a date needs the file, the line and what to write instead, so the build's error list
+uses these explanations; any record we do not recognise keeps Pelican's own wording.
+"""
+
+import os
+import re
+
+DATE_EXAMPLE = "Date: 2026-05-04 09:30+02:00"
+MISSING_FIX = {
+    "title": "add a line 'Title: Your title' at the top of the file",
+    "date": f"add a line '{DATE_EXAMPLE}' to the front matter (or set DEFAULT_DATE)",
+}
+BAD_DATE = re.compile(r"^'(?P<value>.*)' is not a valid date$", re.S)
+
+
+def explain(record, exc, content_path):
+    """Return a clear message for a known content error record, or None to keep the original."""
+    if record.msg == "Skipping %s: could not find information about '%s'":
+        source, prop = (str(arg) for arg in record.args)
+        fix = MISSING_FIX.get(prop, f"add a line '{prop.title()}: ...' to the front matter")
+        return f"{source}:1: no '{prop.title()}:' in the front matter — fix: {fix}"
+    if record.msg == "Could not process %s" and exc is not None:
+        source = os.path.join(content_path, str(record.args[0]))
+        return _explain_exception(source, exc)
+    return None
+
+
+def _explain_exception(source, exc):
+    """Explain the exception that stopped Pelican from reading source, or None."""
+    if isinstance(exc, UnicodeDecodeError):
+        line, column = _position(exc.object, exc.start)
+        byte = exc.object[exc.start : exc.start + 1].hex()
+        return (
+            f"{source}:{line}: the file is not UTF-8 text (byte 0x{byte} at column {column}) "
+            "— fix: save it with UTF-8 encoding (most editors: Save with encoding → UTF-8)"
+        )
+    match = BAD_DATE.match(str(exc)) if isinstance(exc, ValueError) else None
+    if match:
+        value = match["value"]
+        line = _line_of(source, rf"^\s*date\s*:\s*{re.escape(value)}")
+        return (
+            f"{source}:{line}: Date '{value}' is not a valid date "
+            f"— fix: write it as YYYY-MM-DD HH:MM with an optional UTC offset, e.g. "
+            f"'{DATE_EXAMPLE}'"
+        )
+    return None
+
+
+def _position(data, offset):
+    """Return the 1-based (line, column) of a byte offset in data."""
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    return line, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def _line_of(path, pattern):
+    """Return the 1-based number of the first line of path matching pattern (1 if none)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if re.search(pattern, line, re.I):
+                    return number
+    except OSError:
+        pass
+    return 1

@@ -1,0 +1,146 @@
+"""Bad input matrix: every mistake a leader can make stops the build with one exact message that
+names the file (and line) or the setting and says how to fix it; the previous site survives."""
+
+import pytest
+from conftest import run_build
+
+GOOD = (
+    "Title: Hello, readers\nDate: 2026-05-04 09:30+02:00\nAuthor: Amara Okafor\n"
+    "Category: Leadership\nSummary: A short hello.\n\nWe answer every reply.\n"
+)
+IMAGE = "community-square.png"
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A one-post site built once; returns (content folder, output folder, files before)."""
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "images").mkdir()
+    (content / "posts" / "hello.md").write_text(GOOD, encoding="utf-8")
+    out = run_build(tmp_path / "output", PATH=str(content))
+    return content, out, snapshot(out)
+
+
+def snapshot(folder):
+    return {
+        p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def failure_lines(error):
+    """The listed problems of a BuildFailed message (lines after the header)."""
+    head, *problems = str(error).splitlines()
+    assert head.startswith("safebuild: the build failed with ")
+    assert head.endswith(" was left as it was:")
+    return sorted(line.removeprefix("  - ") for line in problems)
+
+
+def break_build(site, name, data, **settings):
+    content, out, before = site
+    path = content / "posts" / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    with pytest.raises(Exception) as failed:  # noqa: B017 - checked by name below
+        run_build(out, PATH=str(content), **settings)
+    # Pelican imports the plugin as `safebuild`, so compare the class by name.
+    assert type(failed.value).__name__ == "BuildFailed"
+    assert snapshot(out) == before, "the previous output changed"
+    assert not (out.parent / f".{out.name}-staging").exists()
+    return path, failure_lines(failed.value)
+
+
+def test_missing_title(site):
+    path, lines = break_build(site, "untitled.md", "Date: 2026-05-05 10:00+02:00\n\nText.\n")
+    assert lines == [
+        f"{path}:1: no 'Title:' in the front matter — fix: add a line 'Title: Your title' at "
+        "the top of the file"
+    ]
+
+
+def test_missing_date(site):
+    path, lines = break_build(site, "undated.md", "Title: Undated\n\nText.\n")
+    assert lines == [
+        f"{path}:1: no 'Date:' in the front matter — fix: add a line "
+        "'Date: 2026-05-04 09:30+02:00' to the front matter (or set DEFAULT_DATE)"
+    ]
+
+
+@pytest.mark.parametrize("value", ["2026-02-30 10:00", "next Tuesday", "2026-13-01"])
+def test_unparseable_date_names_the_line(site, value):
+    text = f"Title: Bad date\nAuthor: Amara Okafor\nDate: {value}\n\nText.\n"
+    path, lines = break_build(site, "bad-date.md", text)
+    assert lines == [
+        f"{path}:3: Date '{value}' is not a valid date — fix: write it as YYYY-MM-DD HH:MM "
+        "with an optional UTC offset, e.g. 'Date: 2026-05-04 09:30+02:00'"
+    ]
+
+
+def test_non_utf8_file_names_line_and_column(site):
+    data = "Title: Café\nDate: 2026-05-05 10:00+02:00\n\nNaïve text.\n".encode("latin-1")
+    path, lines = break_build(site, "latin1.md", data)
+    assert lines == [
+        f"{path}:1: the file is not UTF-8 text (byte 0xe9 at column 11) — fix: save it with "
+        "UTF-8 encoding (most editors: Save with encoding → UTF-8)"
+    ]
+
+
+def test_missing_image_in_front_matter(site):
+    text = GOOD.replace("Title: Hello, readers", "Title: Pictured\nImage: images/missing.png")
+    path, lines = break_build(site, "pictured.md", text)
+    assert lines == [
+        f"social: {path}: Image 'images/missing.png' is neither a static file of the content "
+        "nor of the theme nor an http(s) URL — fix: use a path inside the content folder such "
+        "as 'images/photo.png' (the file must exist) or a full https:// URL"
+    ]
+
+
+def test_missing_image_in_the_text(site):
+    text = GOOD.replace("Title: Hello, readers", "Title: Inline") + (
+        "\n![Our team]({static}/images/gone.png)\n"
+    )
+    path, lines = break_build(site, "inline.md", text)
+    content = site[0]
+    assert lines == [
+        f"social: {path}: the image {content / 'images' / 'gone.png'} does not exist — fix: "
+        "correct the path or add the file"
+    ]
+
+
+def test_unknown_setting_value_is_refused_before_building(site):
+    content, out, before = site
+    with pytest.raises(Exception) as failed:
+        run_build(out, PATH=str(content), SHARE_NETWORKS=["linkedin", "myspace"])
+    assert type(failed.value).__name__ == "ShareSettingsError"
+    assert str(failed.value).splitlines() == [
+        "share: 1 setting problem(s):",
+        "  - Setting 'SHARE_NETWORKS': received ['linkedin', 'myspace']; unknown network(s) "
+        "'myspace'; allowed: a list drawn from linkedin, x, facebook, mastodon, bluesky, "
+        "threads, reddit, hackernews, whatsapp, telegram, email",
+    ]
+    assert snapshot(out) == before
+
+
+def test_misspelt_setting_names_are_refused_with_a_suggestion(site):
+    content, out, before = site
+    with pytest.raises(Exception) as failed:
+        run_build(out, PATH=str(content), FEEDS_ITEM_LIMIT=5, SOCIAL_CARD_COLOURS={}, AUDIT_FAIL=1)
+    assert type(failed.value).__name__ == "UnknownSettingError"
+    assert str(failed.value).splitlines() == [
+        "settings: 3 unknown setting(s); fix the name in your settings file:",
+        "  - AUDIT_FAIL: not a setting of any plugin — did you mean AUDIT_FAIL_ON?",
+        "  - FEEDS_ITEM_LIMIT: not a setting of any plugin — did you mean FEEDS_LIMIT?",
+        "  - SOCIAL_CARD_COLOURS: not a setting of any plugin — did you mean SOCIAL_CARD_COLORS?",
+    ]
+    assert snapshot(out) == before
+
+
+def test_several_bad_posts_are_all_listed(site):
+    content = site[0]
+    (content / "posts" / "a.md").write_text("Date: 2026-05-05 10:00+02:00\n\nx\n", "utf-8")
+    path, lines = break_build(site, "b.md", "Title: B\nDate: someday\n\nx\n")
+    assert lines == [
+        f"{content / 'posts' / 'a.md'}:1: no 'Title:' in the front matter — fix: add a line "
+        "'Title: Your title' at the top of the file",
+        f"{path}:2: Date 'someday' is not a valid date — fix: write it as YYYY-MM-DD HH:MM with "
+        "an optional UTC offset, e.g. 'Date: 2026-05-04 09:30+02:00'",
+    ]
