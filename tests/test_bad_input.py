@@ -40,7 +40,7 @@ def break_build(site, name, data, **settings):
     content, out, before = site
     path = content / "posts" / name
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    with pytest.raises(Exception) as failed:  # noqa: B017 - checked by name below
+    with pytest.raises(Exception) as failed:
         run_build(out, PATH=str(content), **settings)
     # Pelican imports the plugin as `safebuild`, so compare the class by name.
     assert type(failed.value).__name__ == "BuildFailed"
