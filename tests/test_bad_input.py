@@ -144,3 +144,30 @@ def test_several_bad_posts_are_all_listed(site):
         f"{path}:2: Date 'someday' is not a valid date — fix: write it as YYYY-MM-DD HH:MM with "
         "an optional UTC offset, e.g. 'Date: 2026-05-04 09:30+02:00'",
     ]
+
+
+def test_control_character_names_line_and_column(site):
+    text = GOOD.replace("We answer every reply.", "We answer\x0bevery reply.")
+    path, lines = break_build(site, "control.md", text.replace("Hello, readers", "Control"))
+    assert lines == [
+        f"{path}:7: control character U+000B at column 10 — fix: delete it (it is invisible in "
+        "most editors; retype the text around it)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "what"),
+    [("Tags: 🎉, ok", 5, "tag '🎉'"), ("Author: ★★★", 3, "author '★★★'")],
+)
+def test_names_without_letters_are_refused(site, line, number, what):
+    text = (
+        "Title: Party\nDate: 2026-05-05 10:00+02:00\nAuthor: Amara Okafor\nCategory: News\n"
+        "Tags: ok\n\nText.\n"
+    )
+    key = line.split(":")[0]
+    text = "\n".join(line if row.startswith(key + ":") else row for row in text.split("\n"))
+    path, lines = break_build(site, "party.md", text)
+    assert lines == [
+        f"{path}:{number}: {what} has no letter or digit to build its URL from — fix: add a "
+        "word to it (emoji and punctuation alone make an empty URL)"
+    ]

@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from .hygiene import check_source_text
 from .staging import BuildFailed, site_staged, start
 from .typos import check_setting_names
 
@@ -12,3 +13,4 @@ def register():
     """Wrap every Pelican object's run() so it builds into a staging folder; refuse typos."""
     signals.initialized.connect(start)
     signals.initialized.connect(check_setting_names)
+    signals.content_object_init.connect(check_source_text)

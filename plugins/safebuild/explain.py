@@ -31,6 +31,8 @@ def explain(record, exc, content_path):
 
 def _explain_exception(source, exc):
     """Explain the exception that stopped Pelican from reading source, or None."""
+    if type(exc).__name__ == "UnusableText":  # hygiene.py: already names file, line and fix
+        return str(exc)
     if isinstance(exc, UnicodeDecodeError):
         line, column = _position(exc.object, exc.start)
         byte = exc.object[exc.start : exc.start + 1].hex()

@@ -85,6 +85,14 @@ def _staged_run(pelican, original_run, final):
     root.addHandler(collector)
     try:
         original_run()
+    except Exception as crash:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not collector.messages:
+            raise
+        # Errors logged before the crash usually explain it (a bad post a later step chokes
+        # on), so report them all rather than only the last traceback.
+        errors = [*collector.messages, f"{type(crash).__name__}: {crash}"]
+        raise BuildFailed(_failure_message(final, errors)) from crash
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -96,14 +104,19 @@ def _staged_run(pelican, original_run, final):
         errors = _staged_checks(pelican, staging)
     if errors:
         shutil.rmtree(staging, ignore_errors=True)
-        listed = "\n".join(f"  - {message}" for message in errors)
-        raise BuildFailed(
-            f"safebuild: the build failed with {len(errors)} error(s); "
-            f"{final} was left as it was:\n{listed}"
-        )
+        raise BuildFailed(_failure_message(final, errors))
     _keep_retained(pelican.settings.get("OUTPUT_RETENTION", []), staging, final)
     _swap(staging, final)
     logger.debug("safebuild: published the staged build into %s", final)
+
+
+def _failure_message(final, errors):
+    """The one message a failed build raises: every error, and that final was kept."""
+    listed = "\n".join(f"  - {message}" for message in errors)
+    return (
+        f"safebuild: the build failed with {len(errors)} error(s); "
+        f"{final} was left as it was:\n{listed}"
+    )
 
 
 def _staged_checks(pelican, staging):

@@ -1,0 +1,60 @@
+"""Refuse source text that cannot be published, naming the file, line and column.
+
+- A stray control character (pasted from a PDF or a chat tool) is invisible in an editor but
+  cannot appear in HTML or XML: feed writers crash on it and validators reject the page.
+- A tag, category or author made only of emoji or punctuation has an empty slug, so its page
+  would be written to ``tag/.html`` (a hidden file) and every link to it would break.
+
+We check each post and page as Pelican reads it and stop that file with a message that says
+where the problem is; Pelican then reports the file as failed and the build keeps the old site.
+"""
+
+import re
+
+from pelican.contents import Static
+
+# C0 controls except tab, newline and carriage return; DEL; C1 controls; XML non-characters.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+class UnusableText(ValueError):
+    """A source file holds text that cannot be published; the message says where and why."""
+
+
+def check_source_text(content):
+    """content_object_init receiver: raise UnusableText at the first control character."""
+    path = getattr(content, "source_path", None)
+    if isinstance(content, Static) or not path:
+        return
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().split("\n")  # not splitlines(): it splits on \x0b, \x1c...
+    except (OSError, UnicodeDecodeError):  # the reader reports these itself
+        return
+    for number, line in enumerate(lines, start=1):
+        found = CONTROL.search(line)
+        if found:
+            raise UnusableText(
+                f"{path}:{number}: control character U+{ord(found.group()):04X} at column "
+                f"{found.start() + 1} — fix: delete it (it is invisible in most editors; "
+                "retype the text around it)"
+            )
+    for key, named in _named_things(content):
+        if named is not None and not named.slug:
+            number = next(
+                (n for n, line in enumerate(lines, 1) if line.lower().startswith(f"{key}:")), 1
+            )
+            raise UnusableText(
+                f"{path}:{number}: {key[:-1] if key.endswith('s') else key} {str(named)!r} has "
+                "no letter or digit to build its URL from — fix: add a word to it (emoji and "
+                "punctuation alone make an empty URL)"
+            )
+
+
+def _named_things(content):
+    """(front matter key, Tag/Category/Author) pairs of a post or page."""
+    yield "category", getattr(content, "category", None)
+    for author in getattr(content, "authors", None) or ():
+        yield "author", author
+    for tag in getattr(content, "tags", None) or ():
+        yield "tags", tag

@@ -1,0 +1,36 @@
+"""Two builds of the same input are byte-identical, so deploys only upload what changed.
+
+The one documented exception is preview/build-stamp.txt in local builds: a new random stamp per
+build is how open pages learn that they must reload (plugins/preview).
+"""
+
+import pytest
+from conftest import run_build
+
+
+def tree(folder):
+    return {
+        p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def differing(first, second):
+    a, b = tree(first), tree(second)
+    assert a.keys() == b.keys()
+    return sorted(str(path) for path in a if a[path] != b[path])
+
+
+@pytest.mark.slow
+def test_local_builds_differ_only_in_the_reload_stamp(tmp_path):
+    first = run_build(tmp_path / "one" / "output")
+    second = run_build(tmp_path / "two" / "output")
+    assert differing(first, second) == ["preview/build-stamp.txt"]
+
+
+@pytest.mark.slow
+def test_publish_builds_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITEURL", "https://leaders.example.org")
+    first = run_build(tmp_path / "one" / "output", "publishconf.py")
+    second = run_build(tmp_path / "two" / "output", "publishconf.py")
+    assert len(tree(first)) > 50
+    assert differing(first, second) == []
