@@ -34,3 +34,15 @@ def test_publish_builds_are_byte_identical(tmp_path, monkeypatch):
     second = run_build(tmp_path / "two" / "output", "publishconf.py")
     assert len(tree(first)) > 50
     assert differing(first, second) == []
+
+
+@pytest.mark.slow
+def test_content_cache_rebuild_gives_the_same_site(tmp_path):
+    """Pelican's content cache pickles settings: every plugin's additions must survive that."""
+    cache = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "c")}
+    plain = run_build(tmp_path / "plain" / "output")
+    cold = run_build(tmp_path / "cached" / "output", **cache)
+    assert any((tmp_path / "c").iterdir()), "Pelican wrote no cache"
+    warm = run_build(tmp_path / "cached" / "output", **cache)
+    assert warm == cold
+    assert differing(plain, warm) == ["preview/build-stamp.txt"]

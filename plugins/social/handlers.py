@@ -16,14 +16,29 @@ def start(pelican):
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "social_meta": _global(site)}
 
 
+class _SocialMetaGlobal:
+    """The Jinja global ``social_meta()``: the SocialMeta of the page being rendered.
+
+    A small class rather than a closure because Pelican's content cache (CACHE_CONTENT) pickles
+    the settings that tags and authors keep, JINJA_GLOBALS included; a pickled copy is never
+    called (templates use the live settings), so it is reduced to a harmless name.
+    """
+
+    # Ask Jinja to pass the template context, as @pass_context does for functions.
+    jinja_pass_arg = pass_context(lambda context: None).jinja_pass_arg
+
+    def __init__(self, site):
+        self.site = site
+
+    def __call__(self, context):
+        return self.site.for_template(context)
+
+    def __reduce__(self):
+        return (str, ("social_meta",))
+
+
 def _global(site):
-
-    @pass_context
-    def social_meta(context):
-        """The SocialMeta of the page being rendered."""
-        return site.for_template(context)
-
-    return social_meta
+    return _SocialMetaGlobal(site)
 
 
 def compute_content(generators):
