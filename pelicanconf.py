@@ -26,6 +26,8 @@ DRAFT_URL = "drafts/{slug}.html"
 DRAFT_SAVE_AS = "drafts/{slug}.html"
 DEFAULT_PAGINATION = 5
 DELETE_OUTPUT_DIRECTORY = True
+# Pelican's caches and the audit's findings cache live with the social cards, out of git.
+CACHE_PATH = ".cache/pelican"
 SLUGIFY_SOURCE = "basename"
 TYPOGRIFY = False
 

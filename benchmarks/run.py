@@ -204,12 +204,14 @@ def notes_for(args, target_size):
         "N <= 100 is the median of 3 runs, larger N one run.",
         "Peak memory is the larger of the child's ru_maxrss (os.wait4) and the summed RSS of "
         "its process tree sampled every 50 ms (the audit uses all cores).",
-        "Cold card generation: the kit's work folder (social-card and Pelican caches) wiped "
-        "before the build; warm: the same caches kept, output removed.",
+        "Cold card generation: the kit's work folder (social-card, audit and Pelican caches) "
+        "wiped before the build; warm: the same caches kept, output removed.",
         "Warm rebuild: CACHE_CONTENT and LOAD_CONTENT_CACHE on, one full build to fill the "
         "cache, then one post is edited before each measured build.",
         "Plain Pelican: default theme notmyidea, no plugins, Pelican's default feeds and "
-        "pagination; the kit uses pelicanconf.py unchanged (paths made absolute).",
+        "pagination; the kit uses publishconf.py unchanged (paths made absolute): the "
+        "production build `make publish` and CI run, audit gate included; local builds add "
+        "the share-preview pages, an authoring aid that is never published.",
         "Page weight: outer HTML of [data-ts-share], [data-ts-comments], [data-ts-subscribe] "
         "and feed <link>s plus the linked share/comments/subscribe/feeds CSS files; JS required "
         "is 0 when all markers are in the served HTML and not hidden.",

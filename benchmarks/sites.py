@@ -24,10 +24,12 @@ DEFAULT_LANG = "en"
 PLUGINS = []
 '''
 
-KIT_SETTINGS = '''"""The Townsquare kit for the benchmark: pelicanconf.py, paths made absolute."""
+# The production build (publishconf.py: what `make publish` and CI run, audit gate included).
+# Local builds add the share-preview pages, a local authoring aid that is not published.
+KIT_SETTINGS = '''"""The Townsquare kit for the benchmark: publishconf.py, paths made absolute."""
 import sys
 sys.path.insert(0, {root!r})
-from pelicanconf import *  # noqa: F403
+from publishconf import *  # noqa: F403
 PATH = {path!r}
 THEME = {theme!r}
 PLUGIN_PATHS = [{plugins!r}]
@@ -93,7 +95,7 @@ def plain(work, corpus):
 
 
 def kit(work, corpus, extra=None):
-    """The full kit (pelicanconf.py) with optional extra settings (e.g. AUDIT_FAIL_ON)."""
+    """The full kit (publishconf.py) with optional extra settings (e.g. AUDIT_FAIL_ON)."""
     variant = Variant("kit", Path(work), Path(corpus), dict(extra or {}))
     variant.work.mkdir(parents=True, exist_ok=True)
     text = KIT_SETTINGS.format(

@@ -53,10 +53,14 @@ def interaction_elements(soup):
     return [e for e in found if not any(id(parent) in ids for parent in e.parents)]
 
 
-def local_file(site, href, page_path):
-    """Map an href on a page to a file in the site folder (None when external or missing)."""
+def local_file(site, href, page_path, site_host=None):
+    """Map an href on a page to a file in the site folder (None when external or missing).
+
+    Absolute URLs count as local on 127.0.0.1/localhost and on the site's own host (a publish
+    build links its CSS as https://your.domain/theme/...).
+    """
     parts = urlsplit(href)
-    if parts.scheme and parts.hostname not in ("127.0.0.1", "localhost"):
+    if parts.scheme and parts.hostname not in ("127.0.0.1", "localhost", site_host):
         return None
     path = parts.path
     target = site / path.lstrip("/") if path.startswith("/") else page_path.parent / path
@@ -67,22 +71,24 @@ def measure_page(site, page):
     """Weight of the interaction points on page (a path inside the site folder site)."""
     site, page = Path(site), Path(page)
     soup = BeautifulSoup(page.read_bytes(), "lxml")
+    canonical = soup.find("link", rel="canonical", href=True)
+    host = urlsplit(canonical["href"]).hostname if canonical else None
     elements = interaction_elements(soup)
     html = "".join(str(element) for element in elements).encode("utf-8")
     css = b""
     for link in soup.find_all("link", href=True):
         name = Path(urlsplit(link["href"]).path).name
         if "stylesheet" in (link.get("rel") or []) and name.startswith(FEATURE_CSS):
-            found = local_file(site, link["href"], page)
+            found = local_file(site, link["href"], page, host)
             css += found.read_bytes() if found else b""
     scripts = [s for s in soup.find_all("script", src=True)]
     script_bytes = {}
     for script in scripts:
-        found = local_file(site, script["src"], page)
+        found = local_file(site, script["src"], page, host)
         script_bytes[script["src"]] = found.stat().st_size if found else 0
-    markers = tuple(m for m in MARKERS if soup.select_one(m))
+    markers = tuple(m.strip("[]").removeprefix("data-ts-") for m in MARKERS if soup.select_one(m))
     visible = markers and all(
-        not element.has_attr("hidden") for m in markers for element in soup.select(m)
+        not element.has_attr("hidden") for m in MARKERS for element in soup.select(m)
     )
     required = 0 if visible else sum(script_bytes.values())
     return Weight(

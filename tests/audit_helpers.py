@@ -35,5 +35,5 @@ def audit_fixture(path, rule, tmp_path):
     options = Options(
         rules=(rule,), publish=publish, base_url="https://example.org", display_root="site"
     )
-    findings, _ = audit_pages(str(site), [f"posts/{path.name}"], options)
+    [(_rel, _kind, findings)] = audit_pages(str(site), [f"posts/{path.name}"], options)
     return findings

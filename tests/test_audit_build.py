@@ -142,14 +142,17 @@ def test_invalid_settings_are_listed_together(tmp_path):
             AUDIT_FAIL_ON="sometimes",
             AUDIT_RULES=["share-links", "nope"],
             AUDIT_JOBS=-1,
+            AUDIT_CACHE="yes",
         )
     assert str(failed.value) == (
-        "audit: invalid settings:\n"
-        "  - setting AUDIT_RULES: got ['nope']; allowed: rule ids: share-links, share-copy, "
-        "comments, feed-discovery, subscribe, og-core, canonical, og-image, twitter-card, "
-        "json-ld, text-lengths, html-lang, accessible-names, publish-urls, noopener\n"
-        "  - setting AUDIT_FAIL_ON: got 'sometimes'; allowed: error, warning, never\n"
-        "  - setting AUDIT_JOBS: got -1; allowed: 0 (one per core) or a positive integer"
+        "audit: 4 setting problem(s):\n"
+        "  - Setting 'AUDIT_RULES': received ['nope']; allowed: rule ids: share-links, "
+        "share-copy, comments, feed-discovery, subscribe, og-core, canonical, og-image, "
+        "twitter-card, json-ld, text-lengths, html-lang, accessible-names, publish-urls, "
+        "noopener\n"
+        "  - Setting 'AUDIT_FAIL_ON': received 'sometimes'; allowed: error, warning, never\n"
+        "  - Setting 'AUDIT_JOBS': received -1; allowed: 0 (one per core) or a positive integer\n"
+        "  - Setting 'AUDIT_CACHE': received 'yes'; allowed: True or False"
     )
     assert not (tmp_path / "output").exists()
 

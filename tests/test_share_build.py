@@ -51,7 +51,7 @@ def test_post_has_exact_share_links_after_the_body(sample_site):
     for a in nav.select("a")[:4]:
         assert a["rel"] == ["noopener", "noreferrer"]
         assert a["target"] == "_blank"
-        assert a.svg["aria-hidden"] == "true" and a.svg["focusable"] == "false"
+        assert a.svg["aria-hidden"] == "true"
     assert nav.select_one("button[data-ts-copy]")["data-ts-copy"] == POST
     assert nav.select_one("button[data-ts-copy]").has_attr("hidden")
     assert nav.select_one("button[data-ts-webshare]")["data-ts-webshare"] == POST

@@ -58,7 +58,10 @@ def _run(pelican, output_path):
         jobs=values["AUDIT_JOBS"],
         display_root=_shown(final),
     )
-    result = audit_site(output_path, options)
+    cache = None
+    if values["AUDIT_CACHE"] and pelican.settings.get("CACHE_PATH"):
+        cache = os.path.join(pelican.settings["CACHE_PATH"], "townsquare-audit.json")
+    result = audit_site(output_path, options, cache)
     fail_on = values["AUDIT_FAIL_ON"]
     reports = values["AUDIT_REPORT"] or []
     for report in [reports] if isinstance(reports, str | os.PathLike) else reports:

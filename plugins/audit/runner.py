@@ -5,9 +5,10 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from .cache import FindingsCache, page_key
 from .page import Page, SiteInfo
 from .rules import RULES
-from .site import FileIndex, find_pages, read_page
+from .site import FileIndex, find_pages, read_bytes, read_page
 
 #: Below this many pages a process pool costs more than it saves.
 PARALLEL_FROM = 200
@@ -40,51 +41,75 @@ class Result:
     def pages(self):
         return sum(self.kinds.values())
 
+    def add(self, kind, findings):
+        """Count one page of this kind (or opted out) and keep its findings."""
+        if kind == OPTED_OUT:
+            self.opted_out += 1
+        else:
+            self.kinds[kind] += 1
+        self.findings.extend(findings)
 
-def audit_site(root, options=Options()):
-    """Audit every page under root and return a Result."""
+
+def audit_site(root, options=Options(), cache_path=None):
+    """Audit every page under root and return a Result.
+
+    With cache_path, pages whose bytes (and site) did not change since the last run reuse
+    their findings (see cache.py); only the others are parsed.
+    """
     rels = find_pages(root, options.ignore)
-    jobs = options.jobs or os.cpu_count() or 1
-    result = Result()
-    if jobs == 1 or len(rels) < PARALLEL_FROM:
-        chunks = [audit_pages(root, rels, options)]
-    else:
-        size = max(25, len(rels) // (jobs * 4))
-        batches = [rels[i : i + size] for i in range(0, len(rels), size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            chunks = list(
-                pool.map(audit_pages, [root] * len(batches), batches, [options] * len(batches))
-            )
-    for findings, kinds in chunks:
-        result.findings.extend(findings)
-        result.opted_out += kinds.pop(OPTED_OUT, 0)
-        result.kinds.update(kinds)
+    shown = options.display_root or root
+    cache = FindingsCache(cache_path, root, options) if cache_path else None
+    result, keys, todo = Result(), {}, []
+    for rel in rels:
+        if cache is not None:
+            keys[rel] = page_key(rel, read_bytes(root, rel))
+            hit = cache.get(keys[rel], os.path.join(shown, rel))
+            if hit is not None:
+                result.add(*hit)
+                continue
+        todo.append(rel)
+    for rel, kind, findings in _audit_in_parallel(root, todo, options):
+        if cache is not None:
+            cache.put(keys[rel], kind, findings)
+        result.add(kind, findings)
+    if cache is not None:
+        cache.save()
     order = {rule.id: index for index, rule in enumerate(RULES)}
     result.findings.sort(key=lambda f: (f.path, f.line, order.get(f.rule, 99), f.message))
     return result
 
 
+def _audit_in_parallel(root, rels, options):
+    """(rel, kind, findings) for each page, on all cores when there are enough pages."""
+    jobs = options.jobs or os.cpu_count() or 1
+    if jobs == 1 or len(rels) < PARALLEL_FROM:
+        return audit_pages(root, rels, options)
+    size = max(25, len(rels) // (jobs * 4))
+    batches = [rels[i : i + size] for i in range(0, len(rels), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        chunks = pool.map(audit_pages, [root] * len(batches), batches, [options] * len(batches))
+        return [page for chunk in chunks for page in chunk]
+
+
 def audit_pages(root, rels, options):
-    """Audit some pages of one site; return (findings, Counter of kinds). Runs in workers."""
+    """Audit some pages of one site; return [(rel, kind, findings)]. Runs in workers."""
     site = SiteInfo(
         root=root, base_url=options.base_url, publish=options.publish, files=FileIndex(root)
     )
     rules = [rule() for rule in RULES if not options.rules or rule.id in options.rules]
     shown = options.display_root or root
-    findings, kinds = [], Counter()
+    audited = []
     for rel in rels:
         page = Page(path=os.path.join(shown, rel), rel=rel, text=read_page(root, rel), site=site)
-        if page.ignores_everything:
-            kinds[OPTED_OUT] += 1  # utility pages (share picker, previews): nothing to check
+        if page.ignores_everything:  # utility pages (share picker, previews): nothing to check
+            audited.append((rel, OPTED_OUT, []))
             continue
-        kinds[page.kind] += 1
-        for rule in rules:
-            if rule.applies_to(page):
-                findings.extend(rule.check(page))
-    return findings, kinds
+        findings = [f for rule in rules if rule.applies_to(page) for f in rule.check(page)]
+        audited.append((rel, page.kind, findings))
+    return audited
 
 
 def audit_file(path, site_root, options=Options()):
     """Audit one built page (e.g. for a preview); return its findings."""
     rel = os.path.relpath(path, site_root).replace(os.sep, "/")
-    return audit_pages(site_root, [rel], options)[0]
+    return audit_pages(site_root, [rel], options)[0][2]

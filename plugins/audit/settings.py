@@ -12,6 +12,7 @@ DEFAULTS = {
     "AUDIT_FAIL_ON": "error",
     "AUDIT_REPORT": None,  # also write the report to these files: .json, .xml (JUnit), else text
     "AUDIT_JOBS": 0,  # 0 = one process per core
+    "AUDIT_CACHE": True,  # reuse unchanged pages' findings between builds (in CACHE_PATH)
     "AUDIT_PUBLISH": None,  # None = follow PUBLISH (publishconf.py sets it)
 }
 
@@ -51,13 +52,15 @@ def resolve(settings):
     jobs = values["AUDIT_JOBS"]
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
         problems.append(_bad("AUDIT_JOBS", jobs, "0 (one per core) or a positive integer"))
+    if not isinstance(values["AUDIT_CACHE"], bool):
+        problems.append(_bad("AUDIT_CACHE", values["AUDIT_CACHE"], "True or False"))
     if values["AUDIT_PUBLISH"] not in (None, True, False):
         problems.append(_bad("AUDIT_PUBLISH", values["AUDIT_PUBLISH"], "None, True or False"))
     if problems:
         listed = "\n".join(f"  - {p}" for p in problems)
-        raise AuditSettingsError(f"audit: invalid settings:\n{listed}")
+        raise AuditSettingsError(f"audit: {len(problems)} setting problem(s):\n{listed}")
     return values
 
 
 def _bad(name, value, allowed):
-    return f"setting {name}: got {value!r}; allowed: {allowed}"
+    return f"Setting '{name}': received {value!r}; allowed: {allowed}"

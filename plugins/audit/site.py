@@ -72,6 +72,12 @@ def find_pages(root, ignore=()):
     return sorted(pages)
 
 
+def read_bytes(root, rel):
+    """A page's bytes (for the findings cache key)."""
+    with open(os.path.join(root, rel), "rb") as handle:
+        return handle.read()
+
+
 def read_page(root, rel):
     """Read a page's text as UTF-8 (undecodable bytes replaced, as browsers do)."""
     path = os.path.join(root, rel)

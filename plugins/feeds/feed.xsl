@@ -22,6 +22,7 @@
         <title>Feed: <xsl:value-of select="$title"/></title>
         <link rel="stylesheet" href="@CSS@/townsquare.css"/>
         <link rel="stylesheet" href="@CSS@/feeds.css"/>
+        <link rel="stylesheet" href="@CSS@/feed-page.css"/>
       </head>
       <body data-page-kind="feed">
         <main id="main" class="wrap ts-feed-preview">
