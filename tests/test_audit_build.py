@@ -83,7 +83,7 @@ def test_removing_the_share_partial_fails_the_build_and_keeps_output(tmp_path):
     with pytest.raises(Exception) as failed:
         run_build(tmp_path / "output", THEME=str(_theme_without(tmp_path, "share.html")))
     message = str(failed.value)
-    assert "audit: 9 finding(s) at or above AUDIT_FAIL_ON='error':" in message
+    assert "audit: 7 finding(s) at or above AUDIT_FAIL_ON='error':" in message
     assert (
         f"{tmp_path}/output/about.html:" in message
         and "error: [share-links] no share links: readers have no one-click way to share this "
@@ -102,7 +102,7 @@ def test_fail_on_never_reports_but_builds(tmp_path, capfd):
     err = capfd.readouterr().err
     assert (out / "index.html").exists()
     assert "[share-links] no share links" in err
-    assert err.rstrip().splitlines()[-1].startswith("audit: 32 pages audited")
+    assert err.rstrip().splitlines()[-1].startswith("audit: 43 pages audited")
 
 
 def test_front_matter_opt_out(tmp_path):
@@ -176,5 +176,5 @@ def test_report_file_written(tmp_path):
         tmp_path / "output", AUDIT_REPORT=[str(report), str(junit)], AUDIT_RULES=["html-lang"]
     )
     data = json.loads(report.read_text(encoding="utf-8"))
-    assert (data["pages"], data["findings"], data["failed"]) == (32, [], False)
+    assert (data["pages"], data["findings"], data["failed"]) == (43, [], False)
     assert junit.read_text(encoding="utf-8").startswith("<?xml version='1.0' encoding='utf-8'?>")

@@ -140,7 +140,9 @@ def test_make_publish_builds_with_publishconf_then_refuses_on_audit_findings():
     recipe = makefile_recipe("publish")
     assert recipe == [
         "$(PY) -m pelican content -s publishconf.py -o $(OUTPUT) $(PELICAN_OPTS)",
-        "$(PY) -m plugins.audit $(OUTPUT) --publish --fail-on error",
+        # The audit runs inside the build (plugins/audit) and refuses it on findings.
+        '@echo "Published build in $(abspath $(OUTPUT))/ passed the interaction audit '
+        '(publish rules on)."',
     ]
 
 
