@@ -25,6 +25,7 @@ class Embed:
     """One post's embed: the script to inject and the container's data attributes."""
 
     provider: str
+    label: str
     src: str
     attrs: dict = field(default_factory=dict)
     #: id the provider's script looks for (isso-thread, disqus_thread, remark42, cusdis_thread).
@@ -80,9 +81,8 @@ class Giscus(Provider):
             "data-theme": "light",  # comments.js passes the reader's colour scheme
             "data-lang": settings["COMMENTS_GISCUS_LANG"],
             "data-loading": "lazy",
-            "crossorigin": "anonymous",
         }
-        return Embed(self.name, "https://giscus.app/client.js", attrs)
+        return Embed(self.name, self.label, "https://giscus.app/client.js", attrs)
 
     def origins(self, settings, posts):
         return {"script-src": ("https://giscus.app",), "frame-src": ("https://giscus.app",)}
@@ -100,11 +100,10 @@ class Utterances(Provider):
             "data-repo": settings["COMMENTS_UTTERANCES_REPO"],
             "data-issue-term": settings["COMMENTS_UTTERANCES_ISSUE_TERM"],
             "data-theme": "github-light",
-            "data-crossorigin": "anonymous",
         }
         if settings["COMMENTS_UTTERANCES_LABEL"]:
             attrs["data-label"] = settings["COMMENTS_UTTERANCES_LABEL"]
-        return Embed(self.name, "https://utteranc.es/client.js", attrs)
+        return Embed(self.name, self.label, "https://utteranc.es/client.js", attrs)
 
     def origins(self, settings, posts):
         return {"script-src": ("https://utteranc.es",), "frame-src": ("https://utteranc.es",)}
@@ -119,7 +118,9 @@ class Disqus(Provider):
 
     def embed(self, settings, post):
         attrs = {"data-page-url": post.url, "data-page-identifier": post.identifier}
-        return Embed(self.name, f"{self._host(settings)}/embed.js", attrs, "disqus_thread")
+        return Embed(
+            self.name, self.label, f"{self._host(settings)}/embed.js", attrs, "disqus_thread"
+        )
 
     def origins(self, settings, posts):
         # Disqus loads its app from its CDN and frames disqus.com; it also styles inline.
@@ -148,7 +149,7 @@ class Isso(Provider):
             "data-title": post.title,
         }
         src = f"{self._endpoint(settings)}/js/embed.min.js"
-        return Embed(self.name, src, attrs, "isso-thread")
+        return Embed(self.name, self.label, src, attrs, "isso-thread")
 
     def origins(self, settings, posts):
         server = origin(self._endpoint(settings))
@@ -174,7 +175,9 @@ class Remark42(Provider):
             "data-url": post.url,
             "data-theme": "light",
         }
-        return Embed(self.name, f"{self._host(settings)}/web/embed.js", attrs, "remark42")
+        return Embed(
+            self.name, self.label, f"{self._host(settings)}/web/embed.js", attrs, "remark42"
+        )
 
     def origins(self, settings, posts):
         server = origin(self._host(settings))
@@ -198,7 +201,13 @@ class Cusdis(Provider):
             "data-page-title": post.title,
             "data-theme": "light",
         }
-        return Embed(self.name, f"{self._host(settings)}/js/cusdis.es.js", attrs, "cusdis_thread")
+        return Embed(
+            self.name,
+            self.label,
+            f"{self._host(settings)}/js/cusdis.es.js",
+            attrs,
+            "cusdis_thread",
+        )
 
     def origins(self, settings, posts):
         server = origin(self._host(settings))
@@ -214,14 +223,14 @@ class Cusdis(Provider):
 class Mastodon(Provider):
     """Replies to the post's toot, fetched from the instance's public API after the click."""
 
-    name, label = "mastodon", "Mastodon replies"
+    name, label = "mastodon", "Mastodon"
 
     def embed(self, settings, post):
         toot = post.toot
         if toot is None:
             return None
         attrs = {"data-host": toot.host, "data-toot-id": toot.id, "data-toot-url": toot.url}
-        return Embed(self.name, "", attrs)
+        return Embed(self.name, self.label, "", attrs)
 
     def origins(self, settings, posts):
         hosts = sorted({f"https://{p.toot.host}" for p in posts if p.toot is not None})
