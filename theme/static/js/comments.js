@@ -32,7 +32,9 @@
 
   // Remote HTML becomes plain text: parsed in an inert document, only its text is kept.
   function plain(html) {
-    return new DOMParser().parseFromString(html || "", "text/html").body.textContent.trim();
+    var body = new DOMParser().parseFromString(html || "", "text/html").body;
+    body.querySelectorAll("script, style").forEach(function (node) { node.remove(); });
+    return body.textContent.trim();
   }
 
   function mastodon(box, s) {
