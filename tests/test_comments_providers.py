@@ -181,10 +181,36 @@ def test_headers_without_a_provider_are_strict(sample_site):
     assert "  Referrer-Policy: strict-origin-when-cross-origin\n" in text
 
 
-def test_newsletter_action_is_allowed_as_a_form_target(tmp_path, small_content):
+def test_policy_allows_the_newsletter_form_and_remote_post_images(tmp_path, small_content):
+    content = tmp_path / "content"
+    shutil.copytree(small_content, content)
+    (content / "posts" / "photo.md").write_text(
+        "Title: Photo\nDate: 2026-07-03 09:00\nCategory: Leadership\nSlug: photo\n"
+        "Summary: Our offsite in pictures.\n\n"
+        "![Team offsite](https://images.example.org/offsite.jpg)\n"
+        f"![Own image]({SITEURL}/images/community-square.png)\n",
+        encoding="utf-8",
+    )
     newsletter = {"action": "https://news.example/subscribe", "field": "email"}
-    out = run_build(tmp_path / "output", PATH=str(small_content), FEEDS_NEWSLETTER=newsletter)
+    out = run_build(tmp_path / "output", PATH=str(content), FEEDS_NEWSLETTER=newsletter)
     assert policy(out)["form-action"] == FORMS.replace("'self'", "'self' https://news.example")
+    assert policy(out)["img-src"] == "'self' data: https://images.example.org"
+
+
+def test_headers_off_and_comments_on_every_page(tmp_path, small_content):
+    content = tmp_path / "content"
+    shutil.copytree(small_content, content)
+    (content / "pages").mkdir()
+    (content / "pages" / "team.md").write_text("Title: Team\nSlug: team\n\nWho we are.\n", "utf-8")
+    (content / "pages" / "legal.md").write_text(
+        "Title: Legal\nSlug: legal\nComments: off\n\nImprint.\n", "utf-8"
+    )
+    out = run_build(
+        tmp_path / "output", PATH=str(content), COMMENTS_HEADERS=False, COMMENTS_ON_PAGES=True
+    )
+    assert not (out / "_headers").exists()
+    assert read(out / "team.html").select_one("section#comments a[data-ts-reply=email]")
+    assert read(out / "legal.html").select_one("section#comments") is None
 
 
 @pytest.mark.parametrize("provider", CASES)
