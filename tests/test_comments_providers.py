@@ -324,3 +324,38 @@ def test_every_setting_is_documented_in_the_readme():
     section = readme.split("## Comments (plugins/comments)")[1].split("\n## ")[0]
     for name in (*(s.name for s in SETTINGS), *PROVIDER_SETTINGS):
         assert f"`{name}`" in section, name
+
+
+def test_provider_values_that_become_urls_are_checked(tmp_path):
+    settings = make_settings(
+        tmp_path / "out",
+        COMMENTS_PROVIDER="cusdis",
+        COMMENTS_CUSDIS_APP_ID="app",
+        COMMENTS_CUSDIS_HOST="cusdis.example.org",
+    )
+    with pytest.raises(Exception) as failure:
+        Pelican(settings)
+    assert str(failure.value).splitlines()[1:] == [
+        "  - Setting 'COMMENTS_CUSDIS_HOST': received 'cusdis.example.org'; must be an http(s) URL"
+    ]
+    settings = make_settings(
+        tmp_path / "out", COMMENTS_PROVIDER="disqus", COMMENTS_DISQUS_SHORTNAME="evil.example/x"
+    )
+    with pytest.raises(Exception) as failure:
+        Pelican(settings)
+    assert str(failure.value).splitlines()[1:] == [
+        "  - Setting 'COMMENTS_DISQUS_SHORTNAME': received 'evil.example/x'; must be a shortname "
+        "like 'my-blog'"
+    ]
+
+
+def test_author_reply_addresses_are_checked(tmp_path):
+    bios = {"amara-okafor": {"name": "Amara Okafor", "email": "amara at example.org"}}
+    settings = make_settings(tmp_path / "out", AUTHORS_BIO=bios)
+    with pytest.raises(Exception) as failure:
+        Pelican(settings)
+    assert str(failure.value).splitlines() == [
+        "comments: 1 setting problem(s):",
+        "  - Setting 'AUTHORS_BIO': received e-mail(s) {'amara-okafor': 'amara at example.org'}; "
+        "each 'email' must be an address like 'me@example.org'",
+    ]

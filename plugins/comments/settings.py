@@ -61,6 +61,12 @@ SETTINGS = (
 
 #: Provider settings holding a server address (checked to be an http(s) URL).
 URL_SETTINGS = ("COMMENTS_ISSO_URL", "COMMENTS_REMARK42_HOST", "COMMENTS_CUSDIS_HOST")
+#: Provider settings that end up in a URL or host name: their shape, and how to describe it.
+SHAPES = {
+    "COMMENTS_GISCUS_REPO": (re.compile(r"^[\w.-]+/[\w.-]+$"), "'owner/repo'"),
+    "COMMENTS_UTTERANCES_REPO": (re.compile(r"^[\w.-]+/[\w.-]+$"), "'owner/repo'"),
+    "COMMENTS_DISQUS_SHORTNAME": (re.compile(r"^[a-z0-9-]+$"), "a shortname like 'my-blog'"),
+}
 
 
 def _provider_problems(settings):
@@ -80,8 +86,12 @@ def _provider_problems(settings):
             )
     for name in (*provider.required, *provider.optional):
         value = settings.get(name)
-        if name in URL_SETTINGS and value and not is_http_url(value):
+        if not value or not isinstance(value, str):
+            continue
+        if name in URL_SETTINGS and not is_http_url(value):
             problems.append(f"Setting '{name}': received {value!r}; must be an http(s) URL")
+        if name in SHAPES and not SHAPES[name][0].match(value):
+            problems.append(f"Setting '{name}': received {value!r}; must be {SHAPES[name][1]}")
     return problems
 
 
