@@ -51,6 +51,8 @@ AUTHORS_BIO = {
         # Fictional sample profiles: replace with your own (social plugin: rel=me, sameAs,
         # twitter:creator, fediverse:creator).
         "twitter": "@amara_example",
+        # Where "Reply by email" under her posts goes (plugins/comments).
+        "email": "amara@example.org",
         "fediverse": "@amara@mastodon.example",
         "links": {
             "mastodon": "https://mastodon.example/@amara",
@@ -62,6 +64,7 @@ AUTHORS_BIO = {
         "name": "Lukas Brandt",
         "bio": "Head of community. Believes a forum thread is worth ten press releases.",
         "fediverse": "@lukas@social.example",
+        "email": "lukas@example.org",
         "links": {"mastodon": "https://social.example/@lukas"},
     },
 }
@@ -96,3 +99,9 @@ SOCIAL = (
     ("LinkedIn", "https://www.linkedin.example/in/amara-okafor"),
     ("Bluesky", "https://bsky.example/profile/amara.example"),
 )
+
+# Comments (plugins/comments; every setting is listed in README.md). No provider: every post
+# ends with "Reply by email" (the author's AUTHORS_BIO email, else this address) and the
+# Mastodon / LinkedIn links its front matter names. Set COMMENTS_PROVIDER to embed one.
+COMMENTS_PROVIDER = None
+COMMENTS_REPLY_EMAIL = "hello@example.org"

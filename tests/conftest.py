@@ -92,8 +92,11 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def serve(directory, port):
-    """Serve directory on 127.0.0.1:port from a daemon thread; returns the server (shutdown())."""
+def serve(directory, port, headers=None):
+    """Serve directory on 127.0.0.1:port from a daemon thread; returns the server (shutdown()).
+
+    headers: extra response headers sent with every file (e.g. a Content-Security-Policy).
+    """
     import functools
     import http.server
     import threading
@@ -102,7 +105,39 @@ def serve(directory, port):
         def log_message(self, *args):
             pass
 
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
     handler = functools.partial(Quiet, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def require(found, what):
+    """Skip when a browser-test tool is missing locally; fail in CI (CI=true) instead."""
+    import os
+
+    if not found:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{what} is required in CI (.ci/run installs it)")
+        pytest.skip(f"{what} is not installed")
+
+
+def launch_chromium(playwright):
+    """Debian chromium, headless, through Playwright (skips locally when it is missing)."""
+    require(Path(CHROMIUM).exists() and shutil.which("chromium"), "Debian chromium")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -83,7 +83,7 @@ def test_removing_the_share_partial_fails_the_build_and_keeps_output(tmp_path):
     with pytest.raises(Exception) as failed:
         run_build(tmp_path / "output", THEME=str(_theme_without(tmp_path, "share.html")))
     message = str(failed.value)
-    assert "audit: 9 finding(s) at or above AUDIT_FAIL_ON='error':" in message
+    assert "audit: 7 finding(s) at or above AUDIT_FAIL_ON='error':" in message
     assert (
         f"{tmp_path}/output/about.html:" in message
         and "error: [share-links] no share links: readers have no one-click way to share this "

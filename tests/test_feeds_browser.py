@@ -5,19 +5,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, run_build, serve
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, run_build, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+ARGS = CHROMIUM_ARGS
 ARTIFACTS = ROOT / "test-artifacts"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 from pelican import Pelican
 
 from plugins.preview.metadata import read_shared_meta
@@ -180,17 +180,7 @@ def test_browser_cards_show_title_and_loaded_image(tmp_path, build_site):
         output = build_site(SITEURL=origin)
         shutil.copytree(output, site, dirs_exist_ok=True)
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=[
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                ],
-            )
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1200, "height": 900})
             page.goto(f"{origin}/posts/listening-tours.html")
             page.get_by_role("link", name="Preview how this post looks when shared").click()

@@ -10,19 +10,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ROOT, run_build
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_build
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+ARGS = CHROMIUM_ARGS
 ARTIFACTS = ROOT / "test-artifacts"
 POST = "posts/listening-tours.html"
 TITLE = "Why I Traded the All-Hands Monologue for Listening Tours"

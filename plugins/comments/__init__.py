@@ -1,5 +1,12 @@
-"""Comment embeds (click-to-load) with a no-JS reply fallback. See issue 5."""
+"""Comment embeds (click-to-load) with a no-JS reply fallback, and the site's CSP (issue 5)."""
+
+from pelican import signals
+
+from .hooks import attach_area, get_generators, setup
 
 
 def register():
-    """Connect the plugin's signal handlers (none yet)."""
+    """Connect the comments plugin's signal handlers."""
+    signals.initialized.connect(setup)
+    signals.content_object_init.connect(attach_area)
+    signals.get_generators.connect(get_generators)

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 TWITTER_HANDLE = re.compile(r"^@\w{1,15}$")
 FEDIVERSE_HANDLE = re.compile(r"^@[\w.-]+@[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
-PROFILE_KEYS = ("name", "bio", "twitter", "fediverse", "links")
+# "email" belongs to the comments plugin (its "Reply by email" link), which checks it.
+PROFILE_KEYS = ("name", "bio", "twitter", "fediverse", "links", "email")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,244 @@
+"""The comment providers: one small class per service, listed once in the PROVIDERS registry.
+
+A provider declares the settings it needs (`required`) and their optional companions
+(`optional`, with defaults), the script comments.js injects after the reader's click, the
+attributes that script (or the provider's container) reads, and the origins the page must
+allow in its Content-Security-Policy. Embed formats follow each provider's own documentation.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Post:
+    """What a provider needs to know about the post: its URL, identifier, title, toot."""
+
+    url: str
+    identifier: str
+    title: str
+    toot: object = None  # a Toot (see area.py) when the post names one
+
+
+@dataclass(frozen=True)
+class Embed:
+    """One post's embed: the script to inject and the container's data attributes."""
+
+    provider: str
+    label: str
+    src: str
+    attrs: dict = field(default_factory=dict)
+    #: id the provider's script looks for (isso-thread, disqus_thread, remark42, cusdis_thread).
+    element_id: str = ""
+
+
+def origin(url):
+    """scheme://host[:port] of url."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class Provider:
+    """Base class: subclasses set name, label, required/optional settings and embed()."""
+
+    name = ""
+    label = ""
+    #: Setting names that must be set (non-empty) when COMMENTS_PROVIDER names this provider.
+    required = ()
+    #: Optional setting names with their defaults.
+    optional = {}
+
+    def embed(self, settings, post):
+        """The Embed for post, or None when this post has nothing to embed."""
+        raise NotImplementedError
+
+    def origins(self, settings, posts):
+        """CSP sources by directive (script-src, frame-src, ...) for the embeds of posts."""
+        raise NotImplementedError
+
+
+class Giscus(Provider):
+    name, label = "giscus", "giscus (GitHub Discussions)"
+    required = (
+        "COMMENTS_GISCUS_REPO",
+        "COMMENTS_GISCUS_REPO_ID",
+        "COMMENTS_GISCUS_CATEGORY",
+        "COMMENTS_GISCUS_CATEGORY_ID",
+    )
+    optional = {"COMMENTS_GISCUS_MAPPING": "pathname", "COMMENTS_GISCUS_LANG": "en"}
+
+    def embed(self, settings, post):
+        attrs = {
+            "data-repo": settings["COMMENTS_GISCUS_REPO"],
+            "data-repo-id": settings["COMMENTS_GISCUS_REPO_ID"],
+            "data-category": settings["COMMENTS_GISCUS_CATEGORY"],
+            "data-category-id": settings["COMMENTS_GISCUS_CATEGORY_ID"],
+            "data-mapping": settings["COMMENTS_GISCUS_MAPPING"],
+            "data-strict": "1",
+            "data-reactions-enabled": "1",
+            "data-emit-metadata": "0",
+            "data-input-position": "bottom",
+            "data-theme": "light",  # comments.js passes the reader's colour scheme
+            "data-lang": settings["COMMENTS_GISCUS_LANG"],
+            "data-loading": "lazy",
+        }
+        return Embed(self.name, self.label, "https://giscus.app/client.js", attrs)
+
+    def origins(self, settings, posts):
+        return {"script-src": ("https://giscus.app",), "frame-src": ("https://giscus.app",)}
+
+
+class Utterances(Provider):
+    name, label = "utterances", "utterances (GitHub issues)"
+    required = ("COMMENTS_UTTERANCES_REPO",)
+    optional = {"COMMENTS_UTTERANCES_ISSUE_TERM": "pathname", "COMMENTS_UTTERANCES_LABEL": ""}
+
+    def embed(self, settings, post):
+        # utterances reads plain attributes (repo, issue-term, ...) from its script tag;
+        # comments.js copies these data-* attributes over without the "data-" prefix.
+        attrs = {
+            "data-repo": settings["COMMENTS_UTTERANCES_REPO"],
+            "data-issue-term": settings["COMMENTS_UTTERANCES_ISSUE_TERM"],
+            "data-theme": "github-light",
+        }
+        if settings["COMMENTS_UTTERANCES_LABEL"]:
+            attrs["data-label"] = settings["COMMENTS_UTTERANCES_LABEL"]
+        return Embed(self.name, self.label, "https://utteranc.es/client.js", attrs)
+
+    def origins(self, settings, posts):
+        return {"script-src": ("https://utteranc.es",), "frame-src": ("https://utteranc.es",)}
+
+
+class Disqus(Provider):
+    name, label = "disqus", "Disqus"
+    required = ("COMMENTS_DISQUS_SHORTNAME",)
+
+    def _host(self, settings):
+        return f"https://{settings['COMMENTS_DISQUS_SHORTNAME']}.disqus.com"
+
+    def embed(self, settings, post):
+        attrs = {"data-page-url": post.url, "data-page-identifier": post.identifier}
+        return Embed(
+            self.name, self.label, f"{self._host(settings)}/embed.js", attrs, "disqus_thread"
+        )
+
+    def origins(self, settings, posts):
+        # Disqus loads its app from its CDN and frames disqus.com; it also styles inline.
+        cdn = "https://c.disquscdn.com"
+        return {
+            "script-src": (self._host(settings), cdn),
+            "frame-src": ("https://disqus.com",),
+            "img-src": (cdn, "https://referrer.disqus.com"),
+            "style-src": (cdn,),
+            "connect-src": ("https://links.services.disqus.com",),
+        }
+
+
+class Isso(Provider):
+    name, label = "isso", "Isso (self-hosted)"
+    required = ("COMMENTS_ISSO_URL",)
+
+    def _endpoint(self, settings):
+        return settings["COMMENTS_ISSO_URL"].rstrip("/")
+
+    def embed(self, settings, post):
+        # data-title lets Isso create a thread without fetching the page to read its title.
+        attrs = {
+            "data-isso": self._endpoint(settings) + "/",
+            "data-isso-id": post.identifier,
+            "data-title": post.title,
+        }
+        src = f"{self._endpoint(settings)}/js/embed.min.js"
+        return Embed(self.name, self.label, src, attrs, "isso-thread")
+
+    def origins(self, settings, posts):
+        server = origin(self._endpoint(settings))
+        return {
+            "script-src": (server,),
+            "connect-src": (server,),
+            "style-src": (server,),
+            "img-src": (server,),
+        }
+
+
+class Remark42(Provider):
+    name, label = "remark42", "Remark42 (self-hosted)"
+    required = ("COMMENTS_REMARK42_HOST", "COMMENTS_REMARK42_SITE_ID")
+
+    def _host(self, settings):
+        return settings["COMMENTS_REMARK42_HOST"].rstrip("/")
+
+    def embed(self, settings, post):
+        attrs = {
+            "data-host": self._host(settings),
+            "data-site-id": settings["COMMENTS_REMARK42_SITE_ID"],
+            "data-url": post.url,
+            "data-theme": "light",
+        }
+        return Embed(
+            self.name, self.label, f"{self._host(settings)}/web/embed.js", attrs, "remark42"
+        )
+
+    def origins(self, settings, posts):
+        server = origin(self._host(settings))
+        return {"script-src": (server,), "frame-src": (server,), "connect-src": (server,)}
+
+
+class Cusdis(Provider):
+    name, label = "cusdis", "Cusdis"
+    required = ("COMMENTS_CUSDIS_APP_ID",)
+    optional = {"COMMENTS_CUSDIS_HOST": "https://cusdis.com"}
+
+    def _host(self, settings):
+        return settings["COMMENTS_CUSDIS_HOST"].rstrip("/")
+
+    def embed(self, settings, post):
+        attrs = {
+            "data-host": self._host(settings),
+            "data-app-id": settings["COMMENTS_CUSDIS_APP_ID"],
+            "data-page-id": post.identifier,
+            "data-page-url": post.url,
+            "data-page-title": post.title,
+            "data-theme": "light",
+        }
+        return Embed(
+            self.name,
+            self.label,
+            f"{self._host(settings)}/js/cusdis.es.js",
+            attrs,
+            "cusdis_thread",
+        )
+
+    def origins(self, settings, posts):
+        server = origin(self._host(settings))
+        # The widget is an iframe written with srcdoc, which inherits this page's policy.
+        return {
+            "script-src": (server,),
+            "frame-src": (server,),
+            "connect-src": (server,),
+            "style-src": (server,),
+        }
+
+
+class Mastodon(Provider):
+    """Replies to the post's toot, fetched from the instance's public API after the click."""
+
+    name, label = "mastodon", "Mastodon"
+
+    def embed(self, settings, post):
+        toot = post.toot
+        if toot is None:
+            return None
+        attrs = {"data-host": toot.host, "data-toot-id": toot.id, "data-toot-url": toot.url}
+        return Embed(self.name, self.label, "", attrs)
+
+    def origins(self, settings, posts):
+        hosts = sorted({f"https://{p.toot.host}" for p in posts if p.toot is not None})
+        return {"connect-src": tuple(hosts)} if hosts else {}
+
+
+#: Every provider the plugin can embed; COMMENTS_PROVIDER names one of these.
+PROVIDERS = (Giscus(), Utterances(), Disqus(), Isso(), Remark42(), Cusdis(), Mastodon())
+
+BY_NAME = {provider.name: provider for provider in PROVIDERS}
+NAMES = tuple(BY_NAME)

@@ -1,0 +1,217 @@
+"""Comments in Debian chromium under the site's own CSP: no violations, click-to-load, Mastodon."""
+
+import json
+from contextlib import contextmanager
+
+import pytest
+from conftest import ROOT, free_port, launch_chromium, run_build, serve
+
+pytestmark = pytest.mark.browser
+
+POST = "posts/listening-tours.html"
+TOOT_ID = "113456789012345678"
+HOSTILE_REPLY = (
+    '<p>Great post <script>alert(1)</script><img src="https://evil.example/x.png" '
+    'onerror="alert(2)"> &amp; <b>more</b></p>'
+)
+GISCUS = {
+    "COMMENTS_GISCUS_REPO": "townsquare/blog",
+    "COMMENTS_GISCUS_REPO_ID": "R_kgDOExample",
+    "COMMENTS_GISCUS_CATEGORY": "Comments",
+    "COMMENTS_GISCUS_CATEGORY_ID": "DIC_kwDOExample4Cabc",
+}
+
+
+def csp_of(out):
+    """The Content-Security-Policy value the build wrote into `_headers`."""
+    for line in (out / "_headers").read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("Content-Security-Policy:"):
+            return line.split(": ", 1)[1]
+    raise AssertionError("no Content-Security-Policy in _headers")
+
+
+@contextmanager
+def served(tmp_path_factory, **settings):
+    """Build the sample blog for a random port and serve it with its `_headers` CSP."""
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    out = run_build(tmp_path_factory.mktemp("comments-csp") / "output", SITEURL=origin, **settings)
+    server = serve(out, port, headers={"Content-Security-Policy": csp_of(out)})
+    try:
+        yield origin, out
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+class Watch:
+    """Console CSP violations, page errors and requests of one tab."""
+
+    def __init__(self, tab):
+        self.violations, self.errors, self.requests = [], [], []
+        tab.on("console", self._console)
+        tab.on("pageerror", lambda error: self.errors.append(str(error)))
+        tab.on("request", lambda request: self.requests.append(request.url))
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.violations.append(message.text)
+
+    def to(self, host):
+        return [url for url in self.requests if f"//{host}/" in url]
+
+
+def test_theme_pages_pass_the_strict_default_policy(browser, tmp_path_factory):
+    with served(tmp_path_factory) as (origin, out):
+        picker = sorted((out / "share" / "mastodon").glob("*.html"))[0].relative_to(out)
+        paths = [
+            "",
+            POST,
+            "posts/writing-in-public.html",
+            "about.html",
+            "subscribe.html",
+            "archives.html",
+            "categories.html",
+            "tag/trust.html",
+            "404.html",
+            str(picker),
+            "feeds/all.atom.xml",
+        ]
+        tab = browser.new_page()
+        watch = Watch(tab)
+        for path in paths:
+            tab.goto(f"{origin}/{path}", wait_until="load")
+            assert watch.violations == [], path
+        assert watch.errors == []
+        # The header is really enforced: an inline script is refused.
+        tab.goto(f"{origin}/{POST}")
+        with pytest.raises(Exception):  # noqa: B017 - Playwright's error for a refused tag
+            tab.add_script_tag(content="document.title = 'inline ran'")
+        assert tab.title() != "inline ran"
+        tab.close()
+
+
+def test_mastodon_replies_load_on_click_as_plain_text(browser, tmp_path_factory):
+    context = {
+        "ancestors": [],
+        "descendants": [
+            {
+                "url": f"https://mastodon.example/@jordan/{int(TOOT_ID) + 1}",
+                "content": HOSTILE_REPLY,
+                "account": {"display_name": "Jordan <i>Lee</i>", "acct": "jordan"},
+            },
+            {
+                "url": "javascript:alert(3)",
+                "content": "<p>Second</p>",
+                "account": {"display_name": "", "acct": "sam@other.example"},
+            },
+        ],
+    }
+    with served(tmp_path_factory, COMMENTS_PROVIDER="mastodon") as (origin, _out):
+        tab = browser.new_page()
+        tab.route(
+            f"https://mastodon.example/api/v1/statuses/{TOOT_ID}/context",
+            lambda route: route.fulfill(
+                json=context, headers={"Access-Control-Allow-Origin": "*"}
+            ),
+        )
+        dialogs = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        watch = Watch(tab)
+        tab.goto(f"{origin}/{POST}", wait_until="networkidle")
+        assert watch.to("mastodon.example") == []
+        section = tab.locator("#comments")
+        # Keyboard: focus the button and press Enter.
+        section.get_by_role("button", name="Show comments").focus()
+        tab.keyboard.press("Enter")
+        items = section.locator(".ts-toots li")
+        items.nth(1).wait_for()
+        assert section.locator("[role=status]").inner_text() == "2 replies on Mastodon:"
+        first, second = items.nth(0), items.nth(1)
+        assert first.locator("a").inner_text() == "Jordan <i>Lee</i>"
+        assert first.locator("a").get_attribute("href") == context["descendants"][0]["url"]
+        assert first.locator("p").inner_text() == "Great post & more"
+        assert second.locator("a").inner_text() == "sam@other.example"
+        # A non-https reply URL is replaced by the toot's own address.
+        assert second.locator("a").get_attribute("href") == (
+            f"https://mastodon.example/@amara/{TOOT_ID}"
+        )
+        assert section.locator(".ts-toots img, .ts-toots script, .ts-toots b").count() == 0
+        assert watch.to("mastodon.example") == [
+            f"https://mastodon.example/api/v1/statuses/{TOOT_ID}/context"
+        ]
+        assert watch.to("evil.example") == []
+        assert (dialogs, watch.violations, watch.errors) == ([], [], [])
+        tab.close()
+
+
+def test_giscus_loads_only_after_the_click_with_the_readers_theme(browser, tmp_path_factory):
+    with served(tmp_path_factory, COMMENTS_PROVIDER="giscus", **GISCUS) as (origin, _out):
+        context = browser.new_context(color_scheme="dark")
+        tab = context.new_page()
+        tab.route("https://giscus.app/**", lambda route: route.abort())  # stay offline
+        watch = Watch(tab)
+        tab.goto(f"{origin}/{POST}", wait_until="networkidle")
+        assert watch.to("giscus.app") == []
+        assert tab.locator("script[src^='https://giscus.app']").count() == 0
+        tab.get_by_role("button", name="Show comments").click()
+        script = tab.locator("#comments script[src='https://giscus.app/client.js']")
+        script.wait_for(state="attached")
+        attributes = script.evaluate(
+            "s => Object.fromEntries([...s.attributes].map(a => [a.name, a.value]))"
+        )
+        assert attributes["data-theme"] == "dark"
+        assert attributes["data-repo-id"] == "R_kgDOExample"
+        assert attributes["crossorigin"] == "anonymous"
+        assert "data-ts-src" not in attributes
+        assert tab.get_by_role("button", name="Show comments").is_hidden()
+        assert watch.to("giscus.app") == ["https://giscus.app/client.js"]
+        assert watch.violations == []
+        artifacts = ROOT / "test-artifacts"
+        artifacts.mkdir(exist_ok=True)
+        tab.locator("#comments").screenshot(path=str(artifacts / "comments-giscus-dark.png"))
+        context.close()
+
+
+def test_remembered_consent_loads_comments_on_the_next_post(browser, tmp_path_factory):
+    settings = {"COMMENTS_PROVIDER": "giscus", "COMMENTS_REMEMBER_CONSENT": True, **GISCUS}
+    with served(tmp_path_factory, **settings) as (origin, _out):
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.route("https://giscus.app/**", lambda route: route.abort())
+        tab.goto(f"{origin}/{POST}")
+        tab.get_by_role("button", name="Show comments").click()
+        assert tab.evaluate("localStorage.getItem('ts-comments-consent')") == "giscus"
+        tab.goto(f"{origin}/posts/writing-in-public.html")
+        tab.locator("#comments script[src='https://giscus.app/client.js']").wait_for(
+            state="attached"
+        )
+        assert tab.get_by_role("button", name="Show comments").is_hidden()
+        context.close()
+
+
+def test_utterances_gets_plain_attributes(browser, tmp_path_factory):
+    settings = {"COMMENTS_PROVIDER": "utterances", "COMMENTS_UTTERANCES_REPO": "town/blog"}
+    with served(tmp_path_factory, **settings) as (origin, _out):
+        tab = browser.new_page(color_scheme="light")
+        tab.route("https://utteranc.es/**", lambda route: route.abort())
+        tab.goto(f"{origin}/{POST}")
+        tab.get_by_role("button", name="Show comments").click()
+        script = tab.locator("#comments script[src='https://utteranc.es/client.js']")
+        script.wait_for(state="attached")
+        names = json.loads(
+            script.evaluate("s => JSON.stringify([...s.attributes].map(a => a.name))")
+        )
+        assert sorted(names) == ["async", "crossorigin", "issue-term", "repo", "src", "theme"]
+        assert script.get_attribute("theme") == "github-light"
+        tab.close()
