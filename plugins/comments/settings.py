@@ -134,3 +134,5 @@ def validate(settings):
 PROVIDER_SETTINGS = tuple(
     name for provider in PROVIDERS for name in (*provider.required, *provider.optional)
 )
+#: Names the settings-typo check (plugins/safebuild/typos.py) accepts besides SETTINGS.
+DECLARED = PROVIDER_SETTINGS

@@ -1,7 +1,8 @@
 """Catch misspelt plugin settings: `FEEDS_ITEM_LIMIT = 5` would otherwise be ignored in silence.
 
-Every Townsquare plugin declares its settings in ``<plugin>/settings.py`` (a ``SETTINGS`` tuple of
-objects with a ``name``, or a ``DEFAULTS`` dict). A setting that starts with a plugin's prefix
+Every Townsquare plugin declares its settings in ``<plugin>/settings.py``: a ``SETTINGS`` tuple of
+objects with a ``name``, a ``DEFAULTS`` dict, and/or ``DECLARED``, a tuple of further names (the
+comments plugin's per-provider settings). A setting that starts with a plugin's prefix
 but is not declared is almost always a typo, so the build stops and suggests the closest name.
 """
 
@@ -24,6 +25,7 @@ def declared_settings(plugin_names):
         module = sys.modules.get(f"{plugin}.settings")
         names = [s.name for s in getattr(module, "SETTINGS", ())]
         names += list(getattr(module, "DEFAULTS", {}))
+        names += list(getattr(module, "DECLARED", ()))
         for name in names:
             if "_" in name:
                 prefixes.setdefault(name.split("_", 1)[0] + "_", set()).add(name)
