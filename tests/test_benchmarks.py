@@ -1,0 +1,45 @@
+"""The benchmark's own parts: a corpus that builds and is repeatable, and an honest weight meter."""
+
+import re
+
+from conftest import ROOT, run_build
+
+from benchmarks import corpus, weight
+
+
+def words(markdown):
+    body = markdown.split("\n\n", 1)[1]
+    return len(
+        re.findall(r"[A-Za-z']+", re.sub(r"\(\{filename\}[^)]*\)|!\[[^\]]*\]\([^)]*\)", "", body))
+    )
+
+
+def test_corpus_is_seeded_realistic_and_builds(tmp_path):
+    first = corpus.generate(6, tmp_path / "a")
+    again = corpus.generate(6, tmp_path / "b")
+    posts = sorted((first / "posts").glob("*.md"))
+    assert len(posts) == 6
+    assert [p.read_bytes() for p in posts] == [
+        p.read_bytes() for p in sorted((again / "posts").glob("*.md"))
+    ]
+    for post in posts:
+        text = post.read_text("utf-8")
+        head = dict(line.split(": ", 1) for line in text.split("\n\n", 1)[0].splitlines())
+        assert {"Title", "Date", "Author", "Category", "Tags", "Summary"} <= head.keys()
+        assert 2 <= len(head["Tags"].split(", ")) <= 5
+        assert 550 <= words(text) <= 1300
+    out = run_build(tmp_path / "output", PATH=str(first))
+    assert len(list((out / "posts").glob("*.html"))) == 6
+
+
+def test_page_weight_counts_the_interaction_markup_and_its_css(sample_site):
+    page = sample_site / "posts" / "writing-in-public.html"
+    found = weight.measure_page(sample_site, page)
+    assert found.markers == ("share", "comments", "subscribe")
+    css = ROOT / "theme" / "static" / "css"
+    assert found.css == sum(
+        (css / f"{name}.css").stat().st_size for name in ("feeds", "share", "comments")
+    )
+    assert found.js_required == 0
+    assert found.js_optional > 0  # share.js and comments.js are progressive enhancement
+    assert 3000 < found.html < 5000
