@@ -1,4 +1,4 @@
-"""The benchmark's own parts: a corpus that builds and is repeatable, and an honest weight meter."""
+"""The benchmark's own parts: a repeatable corpus that builds, and an honest weight meter."""
 
 import re
 
