@@ -1,0 +1,26 @@
+"""Every setting a plugin declares is documented in README.md (and the typo check knows it)."""
+
+import importlib
+import re
+
+from conftest import ROOT
+
+PLUGINS = ("social", "share", "comments", "feeds", "preview", "audit")
+
+
+def declared():
+    names = set()
+    for plugin in PLUGINS:
+        module = importlib.import_module(f"plugins.{plugin}.settings")
+        names |= {s.name for s in getattr(module, "SETTINGS", ())}
+        names |= set(getattr(module, "DEFAULTS", {}))
+        names |= set(getattr(module, "DECLARED", ()))
+    return names
+
+
+def test_every_plugin_setting_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", readme))
+    names = declared()
+    assert len(names) > 60
+    assert sorted(names - documented) == []
