@@ -105,12 +105,12 @@ def test_invalid_settings_are_listed_together():
     with pytest.raises(PreviewSettingsError) as error:
         apply_defaults_and_validate(settings)
     assert str(error.value) == (
-        "preview: invalid settings:\n"
-        "  Config value 'PREVIEW_ENABLED': must be True or False; got 'yes'; "
+        "preview: 3 setting problem(s):\n"
+        "  - Setting 'PREVIEW_ENABLED': received 'yes'; must be True or False; "
         "allowed: True or False (default: True unless PUBLISH)\n"
-        "  Config value 'PREVIEW_SAVE_AS': must look like 'preview/{slug}.html'; got 'x.html'; "
+        "  - Setting 'PREVIEW_SAVE_AS': received 'x.html'; must look like 'preview/{slug}.html'; "
         "allowed: a relative path with {slug}, ending .html\n"
-        "  Config value 'PREVIEW_NETWORKS': has unknown name(s) ['myspace']; got ['myspace']; "
+        "  - Setting 'PREVIEW_NETWORKS': received ['myspace']; has unknown name(s) ['myspace']; "
         "allowed: a tuple drawn from ['linkedin', 'x', 'facebook', 'mastodon', 'bluesky']"
     )
 

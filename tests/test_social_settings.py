@@ -26,19 +26,20 @@ def test_all_problems_are_listed_in_one_error(tmp_path):
     )
     assert type(error).__name__ == "SocialSettingsError"
     lines = str(error).splitlines()
-    assert lines[0] == "social: 5 setting problem(s); fix them in your settings file:"
+    assert lines[0] == "social: 5 setting problem(s):"
     assert lines[1:4] == [
-        "  - SOCIAL_DESCRIPTION_LENGTH: got 10; allowed: an integer from 50 to 1000",
-        "  - SOCIAL_TWITTER_SITE: got 'townsquare'; allowed: '' or '@handle' (1-15 letters, "
-        "digits, _)",
-        "  - SOCIAL_CARD_COLORS: got {'background': 'navy'}; allowed: a dict with exactly "
-        "background, foreground, accent as '#rrggbb'",
+        "  - Setting 'SOCIAL_DESCRIPTION_LENGTH': received 10; "
+        "allowed: an integer from 50 to 1000",
+        "  - Setting 'SOCIAL_TWITTER_SITE': received 'townsquare'; "
+        "allowed: '' or '@handle' (1-15 letters, digits, _)",
+        "  - Setting 'SOCIAL_CARD_COLORS': received {'background': 'navy'}; "
+        "allowed: a dict with exactly background, foreground, accent as '#rrggbb'",
     ]
     assert lines[4:] == [
-        "  - AUTHORS_BIO['amara-okafor']['fediverse']: got 'amara'; allowed: "
-        "'@user@server.example'",
-        "  - AUTHORS_BIO['amara-okafor']['links']['x']: got 'ftp://no'; allowed: an absolute "
-        "https URL",
+        "  - Setting AUTHORS_BIO['amara-okafor']['fediverse']: received 'amara'; "
+        "allowed: '@user@server.example'",
+        "  - Setting AUTHORS_BIO['amara-okafor']['links']['x']: received 'ftp://no'; "
+        "allowed: an absolute https URL",
     ]
 
 
@@ -46,8 +47,9 @@ def test_all_problems_are_listed_in_one_error(tmp_path):
 def test_card_cache_inside_the_output_is_refused(tmp_path, inside):
     error = start(tmp_path, SOCIAL_CARD_CACHE=str(tmp_path / inside))
     assert str(error) == (
-        "social: 1 setting problem(s); fix them in your settings file:\n"
-        f"  - SOCIAL_CARD_CACHE: got {str(tmp_path / inside)!r} ({tmp_path / inside}); "
+        "social: 1 setting problem(s):\n"
+        f"  - Setting 'SOCIAL_CARD_CACHE': received {str(tmp_path / inside)!r} "
+        f"({tmp_path / inside}); "
         f"allowed: a folder outside the output folder {tmp_path / 'output'}"
     )
 

@@ -1,6 +1,7 @@
 """Run the rules over every page of a built site, on all cores for big sites."""
 
 import os
+import re
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -9,6 +10,13 @@ from .cache import FindingsCache, page_key
 from .page import Page, SiteInfo
 from .rules import RULES
 from .site import FileIndex, find_pages, read_bytes, read_page
+
+#: A bare data-audit-ignore (or "*"/"all") on <html> or <body>: the page opted out entirely.
+WHOLE_PAGE_OPT_OUT = re.compile(
+    r"""<(?:html|body)\b[^>]*?\sdata-audit-ignore"""
+    r"""(?:\s*=\s*(?:"\s*(?:\*|all)?\s*"|'\s*(?:\*|all)?\s*'|(?:\*|all)(?=[\s/>])))?(?=[\s/>])""",
+    re.I,
+)
 
 #: Below this many pages a process pool costs more than it saves.
 PARALLEL_FROM = 200
@@ -100,13 +108,24 @@ def audit_pages(root, rels, options):
     shown = options.display_root or root
     audited = []
     for rel in rels:
-        page = Page(path=os.path.join(shown, rel), rel=rel, text=read_page(root, rel), site=site)
+        text = read_page(root, rel)
+        if _opted_out_early(text):  # skip parsing utility pages (a third of a big site)
+            audited.append((rel, OPTED_OUT, []))
+            continue
+        page = Page(path=os.path.join(shown, rel), rel=rel, text=text, site=site)
         if page.ignores_everything:  # utility pages (share picker, previews): nothing to check
             audited.append((rel, OPTED_OUT, []))
             continue
         findings = [f for rule in rules if rule.applies_to(page) for f in rule.check(page)]
         audited.append((rel, page.kind, findings))
     return audited
+
+
+def _opted_out_early(text):
+    """True when <html> or <body> opts the whole page out (checked before parsing)."""
+    body = text.find("<body")
+    end = text.find(">", body) if body != -1 else -1
+    return end != -1 and WHOLE_PAGE_OPT_OUT.search(text, 0, end + 1) is not None
 
 
 def audit_file(path, site_root, options=Options()):

@@ -67,8 +67,9 @@ def apply_defaults_and_validate(settings):
         problem = setting.problem(value)
         if problem:
             problems.append(
-                f"Config value '{setting.name}': {problem}; got {value!r}; "
+                f"Setting '{setting.name}': received {value!r}; {problem}; "
                 f"allowed: {setting.allowed}"
             )
     if problems:
-        raise PreviewSettingsError("preview: invalid settings:\n  " + "\n  ".join(problems))
+        listed = "\n".join(f"  - {problem}" for problem in problems)
+        raise PreviewSettingsError(f"preview: {len(problems)} setting problem(s):\n{listed}")

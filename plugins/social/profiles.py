@@ -47,9 +47,11 @@ def profile_for(authors_bio, slug, name):
 
 
 def _entry_problems(slug, entry):
-    where = f"AUTHORS_BIO[{slug!r}]"
+    where = f"Setting AUTHORS_BIO[{slug!r}]"
     if not isinstance(entry, dict):
-        return [f"{where}: got {entry!r}; allowed: a dict with keys {', '.join(PROFILE_KEYS)}"]
+        return [
+            f"{where}: received {entry!r}; allowed: a dict with keys {', '.join(PROFILE_KEYS)}"
+        ]
     found = [
         f"{where}[{key!r}]: unknown key; allowed: {', '.join(PROFILE_KEYS)}"
         for key in entry
@@ -58,17 +60,22 @@ def _entry_problems(slug, entry):
     twitter, fediverse = entry.get("twitter", ""), entry.get("fediverse", "")
     if twitter and not (isinstance(twitter, str) and TWITTER_HANDLE.match(twitter)):
         found.append(
-            f"{where}['twitter']: got {twitter!r}; allowed: '@handle' (1-15 letters, digits, _)"
+            f"{where}['twitter']: received {twitter!r}; "
+            "allowed: '@handle' (1-15 letters, digits, _)"
         )
     if fediverse and not (isinstance(fediverse, str) and FEDIVERSE_HANDLE.match(fediverse)):
-        found.append(f"{where}['fediverse']: got {fediverse!r}; allowed: '@user@server.example'")
+        found.append(
+            f"{where}['fediverse']: received {fediverse!r}; allowed: '@user@server.example'"
+        )
     links = entry.get("links", {})
     if not isinstance(links, dict):
-        found.append(f"{where}['links']: got {links!r}; allowed: a dict of name -> https URL")
+        found.append(f"{where}['links']: received {links!r}; allowed: a dict of name -> https URL")
         return found
     for key, url in links.items():
         if not is_web_url(url):
-            found.append(f"{where}['links'][{key!r}]: got {url!r}; allowed: an absolute https URL")
+            found.append(
+                f"{where}['links'][{key!r}]: received {url!r}; allowed: an absolute https URL"
+            )
     return found
 
 
@@ -76,7 +83,8 @@ def profile_problems(authors_bio):
     """Return one message per invalid AUTHORS_BIO entry value."""
     if not isinstance(authors_bio, dict):
         return [
-            f"AUTHORS_BIO: got {authors_bio!r}; allowed: a dict of author slug -> profile dict"
+            f"Setting 'AUTHORS_BIO': received {authors_bio!r}; "
+            "allowed: a dict of author slug -> profile dict"
         ]
     found = []
     for slug, entry in authors_bio.items():

@@ -149,7 +149,8 @@ def _cache_problem(settings, outputs):
     for output in {Path(o).resolve() for o in outputs if o}:
         if cache == output or output in cache.parents:
             return (
-                f"SOCIAL_CARD_CACHE: got {settings['SOCIAL_CARD_CACHE']!r} ({cache}); "
+                f"Setting 'SOCIAL_CARD_CACHE': received {settings['SOCIAL_CARD_CACHE']!r} "
+                f"({cache}); "
                 f"allowed: a folder outside the output folder {output}"
             )
     return None
@@ -167,7 +168,9 @@ def problems(settings, outputs=()):
             setting.kind is int and isinstance(value, bool)
         )
         if bad_type or (setting.check and not setting.check(value)):
-            found.append(f"{setting.name}: got {value!r}; allowed: {setting.allowed}")
+            found.append(
+                f"Setting '{setting.name}': received {value!r}; allowed: {setting.allowed}"
+            )
     # Misspelt SOCIAL_* names are refused for every plugin alike by safebuild (typos.py).
     found.extend(profile_problems(settings.get("AUTHORS_BIO") or {}))
     if isinstance(settings.get("SOCIAL_CARD_CACHE"), str) and settings["SOCIAL_CARD_CACHE"]:
@@ -181,6 +184,4 @@ def validate(settings, outputs=()):
     found = problems(settings, outputs)
     if found:
         lines = "\n".join(f"  - {p}" for p in found)
-        raise SocialSettingsError(
-            f"social: {len(found)} setting problem(s); fix them in your settings file:\n{lines}"
-        )
+        raise SocialSettingsError(f"social: {len(found)} setting problem(s):\n{lines}")
