@@ -1,10 +1,12 @@
 """Parse a built page with beautifulsoup4 + lxml, keeping only the parts the rules look at.
 
-Pages are mostly prose the rules never read, and building a bs4 object per paragraph is the
-expensive part of parsing. The filter below keeps <head>, links, buttons, forms, scripts,
-iframes and every element that marks an interaction point or hides things, each with its
-whole subtree; everything else is dropped at the top level. The attributes of <html> and
-<body> (lang, page-kind markers, opt-outs) are recorded as the parser streams past them.
+Pages are mostly prose the rules never read. The filter below keeps <head>, links, buttons,
+forms, scripts, iframes and every element that marks an interaction point or hides things,
+each with its whole subtree; everything else is dropped at the top level, which keeps the tree
+(and memory) small. It does not make parsing much faster: bs4 pays per parser event, kept or
+not (measured: 2.96 ms vs 2.98 ms per article page; lxml alone 0.17 ms; see README, "Where the
+time goes"). The attributes of <html> and <body> (lang, page-kind markers, opt-outs) are
+recorded as the parser streams past them.
 """
 
 import re
