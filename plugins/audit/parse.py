@@ -55,6 +55,8 @@ class InteractionFilter(ElementFilter):
 def _marks_something(attrs):
     """True for elements that mark an interaction point or hide what they contain."""
     for key, value in attrs.items():
+        if key == "data-ts-kind":  # the theme's page-kind hint wraps the prose: never a reason
+            continue
         if key.startswith(("data-ts-", "data-audit-ignore", "aria-hidden")) or key == "hidden":
             return True
         if key == "id" and value in COMMENT_IDS:
