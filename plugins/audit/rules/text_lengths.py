@@ -17,7 +17,10 @@ class TextLengths(Rule):
 
     id = "text-lengths"
     description = "title and description lengths are within platform limits"
-    hint = "shorten the text (front matter og_title / Summary) or set a shorter override"
+    hint = (
+        "give every page a title and a description that fit (front matter Title and Summary, "
+        "or the og_title / og_description overrides)"
+    )
     kinds = CONTENT_KINDS
 
     def check(self, page):
