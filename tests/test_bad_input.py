@@ -171,3 +171,9 @@ def test_names_without_letters_are_refused(site, line, number, what):
         f"{path}:{number}: {what} has no letter or digit to build its URL from — fix: add a "
         "word to it (emoji and punctuation alone make an empty URL)"
     ]
+
+
+def test_setting_other_themes_read_is_not_a_typo(site):
+    content, out, _before = site
+    run_build(out, PATH=str(content), SOCIAL_WIDGET_NAME="Follow")
+    assert (out / "index.html").is_file()

@@ -11,6 +11,10 @@ import sys
 
 from pelican.settings import DEFAULT_CONFIG
 
+#: Settings with one of our prefixes that other Pelican themes read (e.g. notmyidea's sidebar
+#: title), so a configuration carried over from them is not refused.
+THEME_SETTINGS = frozenset({"SOCIAL_WIDGET_NAME"})
+
 
 class UnknownSettingError(Exception):
     """A setting with a plugin's prefix is not one the plugin knows."""
@@ -42,7 +46,7 @@ def check_setting_names(pelican):
         if "_" not in name:
             continue
         known = declared.get(name.split("_", 1)[0] + "_")
-        if known is None or name in known or name in DEFAULT_CONFIG:
+        if known is None or name in known or name in DEFAULT_CONFIG or name in THEME_SETTINGS:
             continue
         close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
         hint = f"did you mean {close[0]}?" if close else "see README.md, 'Settings reference'"
