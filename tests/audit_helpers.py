@@ -7,6 +7,8 @@ from pathlib import Path
 from plugins.audit.runner import Options, audit_pages
 
 AUDIT_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "audit"
+#: A complete article page that every rule passes, in both modes (the shared passing case).
+COMPLETE_PAGE = AUDIT_FIXTURES / "complete.html"
 EXPECT = re.compile(r"<!-- expect\n(.*?)\n-->", re.S)
 
 
@@ -25,13 +27,17 @@ def expected(path):
     return match.group(1).splitlines() if match else []
 
 
-def audit_fixture(path, rule, tmp_path):
-    """Place the fixture at posts/<name>.html in a copy of the fixture site and audit it."""
+def audit_fixture(path, rule, tmp_path, publish=None):
+    """Place the fixture at posts/<name>.html in a copy of the fixture site and audit it.
+
+    publish: audit in publish mode; None = as the fixture says (<!-- options: publish -->).
+    """
     site = tmp_path / "site"
     shutil.copytree(AUDIT_FIXTURES / "_site", site)
     (site / "posts").mkdir()
     shutil.copy(path, site / "posts" / path.name)
-    publish = "<!-- options: publish -->" in path.read_text(encoding="utf-8")
+    if publish is None:
+        publish = "<!-- options: publish -->" in path.read_text(encoding="utf-8")
     options = Options(
         rules=(rule,), publish=publish, base_url="https://example.org", display_root="site"
     )

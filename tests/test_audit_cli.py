@@ -7,7 +7,7 @@ import sys
 from xml.etree import ElementTree as ET
 
 import pytest
-from audit_helpers import AUDIT_FIXTURES
+from audit_helpers import AUDIT_FIXTURES, COMPLETE_PAGE
 from conftest import ROOT
 
 from plugins.audit.cli import main
@@ -19,7 +19,8 @@ def site(tmp_path):
     root = tmp_path / "site"
     shutil.copytree(AUDIT_FIXTURES / "_site", root)
     (root / "posts").mkdir()
-    for rule, name in [("share-links", "pass"), ("share-links", "missing"), ("og-image", "small")]:
+    shutil.copy(COMPLETE_PAGE, root / "posts" / "pass.html")
+    for rule, name in [("share-links", "missing"), ("og-image", "small")]:
         shutil.copy(AUDIT_FIXTURES / rule / f"{name}.html", root / "posts" / f"{name}.html")
     return root
 
