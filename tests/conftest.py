@@ -52,6 +52,14 @@ def run_build(output, settings_file="pelicanconf.py", **overrides):
     return Path(settings["OUTPUT_PATH"])
 
 
+def snapshot(folder):
+    """Every file under folder as {relative path: bytes}, to prove a site did (not) change."""
+    folder = Path(folder)
+    return {
+        p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
 @pytest.fixture
 def build_site(tmp_path):
     """Build a site into tmp_path/output: build_site(PATH=..., THEME=..., ANY_SETTING=...)."""

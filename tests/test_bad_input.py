@@ -2,7 +2,7 @@
 names the file (and line) or the setting and says how to fix it; the previous site survives."""
 
 import pytest
-from conftest import run_build
+from conftest import run_build, snapshot
 
 GOOD = (
     "Title: Hello, readers\nDate: 2026-05-04 09:30+02:00\nAuthor: Amara Okafor\n"
@@ -20,12 +20,6 @@ def site(tmp_path):
     (content / "posts" / "hello.md").write_text(GOOD, encoding="utf-8")
     out = run_build(tmp_path / "output", PATH=str(content))
     return content, out, snapshot(out)
-
-
-def snapshot(folder):
-    return {
-        p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
 
 
 def failure_lines(error):

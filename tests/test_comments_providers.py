@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CONTENT, make_settings, run_build
+from conftest import CONTENT, make_settings, run_build, snapshot
 from pelican import Pelican
 
 SITEURL = "http://127.0.0.1:8000"
@@ -295,7 +295,7 @@ def test_missing_provider_settings_are_named(tmp_path, provider):
 
 def test_bad_settings_are_listed_together_and_keep_the_output(tmp_path):
     out = run_build(tmp_path / "output")
-    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    before = snapshot(out)
     with pytest.raises(Exception) as failure:
         run_build(
             tmp_path / "output",
@@ -313,7 +313,7 @@ def test_bad_settings_are_listed_together_and_keep_the_output(tmp_path):
         "  - Setting 'COMMENTS_REPLY_EMAIL': received 'Amara <amara@example.org>'; must be None "
         "or an address; allowed: None or an address like 'me@example.org'",
     ]
-    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    after = snapshot(out)
     assert after == before
 
 

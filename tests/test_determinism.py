@@ -5,17 +5,11 @@ build is how open pages learn that they must reload (plugins/preview).
 """
 
 import pytest
-from conftest import run_build
-
-
-def tree(folder):
-    return {
-        p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+from conftest import run_build, snapshot
 
 
 def differing(first, second):
-    a, b = tree(first), tree(second)
+    a, b = snapshot(first), snapshot(second)
     assert a.keys() == b.keys()
     return sorted(str(path) for path in a if a[path] != b[path])
 
@@ -32,7 +26,7 @@ def test_publish_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SITEURL", "https://leaders.example.org")
     first = run_build(tmp_path / "one" / "output", "publishconf.py")
     second = run_build(tmp_path / "two" / "output", "publishconf.py")
-    assert len(tree(first)) > 50
+    assert len(snapshot(first)) > 50
     assert differing(first, second) == []
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, make_settings, run_build
+from conftest import ROOT, make_settings, run_build, snapshot
 
 SITEURL = "http://127.0.0.1:8000"
 
@@ -120,13 +120,13 @@ def test_broken_front_matter_fails_naming_the_file(tmp_path, content_copy):
 
 def test_failed_build_keeps_previous_output(tmp_path, content_copy):
     out = run_build(tmp_path / "output", PATH=str(content_copy))
-    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    before = snapshot(out)
     (content_copy / "posts" / "2026-07-01-broken.md").write_text(
         "Title: Broken\nDate: not a date\n\nText.\n", encoding="utf-8"
     )
     with pytest.raises(Exception, match="safebuild: the build failed"):
         run_build(tmp_path / "output", PATH=str(content_copy))
-    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    after = snapshot(out)
     assert after == before
     assert not (tmp_path / ".output-staging").exists()
 
