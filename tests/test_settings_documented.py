@@ -5,16 +5,15 @@ import re
 
 from conftest import ROOT
 
+from plugins.safebuild.typos import setting_names
+
 PLUGINS = ("social", "share", "comments", "feeds", "preview", "audit")
 
 
 def declared():
     names = set()
     for plugin in PLUGINS:
-        module = importlib.import_module(f"plugins.{plugin}.settings")
-        names |= {s.name for s in getattr(module, "SETTINGS", ())}
-        names |= set(getattr(module, "DEFAULTS", {}))
-        names |= set(getattr(module, "DECLARED", ()))
+        names |= setting_names(importlib.import_module(f"plugins.{plugin}.settings"))
     return names
 
 

@@ -22,15 +22,18 @@ class UnknownSettingError(Exception):
     exitcode = 1
 
 
+def setting_names(module):
+    """Every setting name a plugin's settings module declares (SETTINGS, DEFAULTS, DECLARED)."""
+    names = {s.name for s in getattr(module, "SETTINGS", ())}
+    names |= set(getattr(module, "DEFAULTS", {}))
+    return names | set(getattr(module, "DECLARED", ()))
+
+
 def declared_settings(plugin_names):
     """Map each loaded plugin's settings prefix (e.g. 'FEEDS_') to the names it declares."""
     prefixes = {}
     for plugin in plugin_names:
-        module = sys.modules.get(f"{plugin}.settings")
-        names = [s.name for s in getattr(module, "SETTINGS", ())]
-        names += list(getattr(module, "DEFAULTS", {}))
-        names += list(getattr(module, "DECLARED", ()))
-        for name in names:
+        for name in setting_names(sys.modules.get(f"{plugin}.settings")):
             if "_" in name:
                 prefixes.setdefault(name.split("_", 1)[0] + "_", set()).add(name)
     return prefixes
