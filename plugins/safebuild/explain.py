@@ -59,13 +59,15 @@ def _position(data, offset):
     return line, offset - (before.rfind(b"\n") + 1) + 1
 
 
+def first_line(lines, pattern):
+    """Return the 1-based number of the first of lines matching pattern (1 if none)."""
+    return next((n for n, line in enumerate(lines, 1) if re.search(pattern, line, re.I)), 1)
+
+
 def _line_of(path, pattern):
-    """Return the 1-based number of the first line of path matching pattern (1 if none)."""
+    """Return the 1-based number of the first line of the file at path matching pattern."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, start=1):
-                if re.search(pattern, line, re.I):
-                    return number
+            return first_line(handle, pattern)
     except OSError:
-        pass
-    return 1
+        return 1

@@ -13,6 +13,8 @@ import re
 
 from pelican.contents import Static
 
+from .explain import first_line
+
 # C0 controls except tab, newline and carriage return; DEL; C1 controls; XML non-characters.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
@@ -41,9 +43,7 @@ def check_source_text(content):
             )
     for key, named in _named_things(content):
         if named is not None and not named.slug:
-            number = next(
-                (n for n, line in enumerate(lines, 1) if line.lower().startswith(f"{key}:")), 1
-            )
+            number = first_line(lines, rf"^\s*{key}\s*:")
             raise UnusableText(
                 f"{path}:{number}: {key[:-1] if key.endswith('s') else key} {str(named)!r} has "
                 "no letter or digit to build its URL from — fix: add a word to it (emoji and "
