@@ -13,7 +13,8 @@ def start(pelican):
     validate(settings, (settings.get("OUTPUT_PATH"), pelican.output_path))
     site = SocialSite(settings)
     # Generators read JINJA_GLOBALS when they build their Jinja environment, after this signal.
-    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "social_meta": _global(site)}
+    social_meta = _SocialMetaGlobal(site)
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "social_meta": social_meta}
 
 
 class _SocialMetaGlobal:
@@ -35,10 +36,6 @@ class _SocialMetaGlobal:
 
     def __reduce__(self):
         return (str, ("social_meta",))
-
-
-def _global(site):
-    return _SocialMetaGlobal(site)
 
 
 def compute_content(generators):
