@@ -20,12 +20,12 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
-$(VENV)/.installed: requirements.txt | $(PY)
-	$(PY) -m pip install -q -r requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml | $(PY)
+	$(PY) -m pip install -q -r requirements.txt -e .
 	@touch $@
 
-$(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(PY)
-	$(PY) -m pip install -q -r requirements-dev.txt
+$(VENV)/.dev-installed: requirements-dev.txt requirements.txt pyproject.toml | $(PY)
+	$(PY) -m pip install -q -r requirements-dev.txt -e .
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed ## create .venv and install the runtime dependencies
@@ -46,7 +46,7 @@ publish: $(VENV)/.installed ## build the production site (SITEURL=https://...); 
 	@echo "Published build in $(abspath $(OUTPUT))/ passed the interaction audit (publish rules on)."
 
 audit: $(VENV)/.installed ## audit a built site: make audit [DIR=path] [FORMAT=text|json|junit|github]
-	$(PY) -m plugins.audit $(DIR) $(AUDIT_OPTS) $(if $(FORMAT),--format $(FORMAT))
+	$(PY) -m pelican.plugins.townsquare_audit $(DIR) $(AUDIT_OPTS) $(if $(FORMAT),--format $(FORMAT))
 
 test: $(VENV)/.dev-installed ## install dev dependencies and run the test suite
 	$(PY) -m pytest $(PYTEST_OPTS)

@@ -1,5 +1,7 @@
 """Local settings: build the sample blog into output/ with absolute URLs on 127.0.0.1."""
 
+from pelican.themes import townsquare
+
 AUTHOR = "Amara Okafor"
 SITENAME = "Townsquare"
 SITESUBTITLE = "Leaders who write to start conversations, not to broadcast."
@@ -9,7 +11,7 @@ RELATIVE_URLS = False
 
 PATH = "content"
 OUTPUT_PATH = "output"
-THEME = "theme"
+THEME = townsquare.path()  # the kit's theme (installed with the kit)
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "en"
 LOCALE = ("en_US.UTF-8", "C.UTF-8", "")
@@ -39,9 +41,17 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-PLUGIN_PATHS = ["plugins"]
-# safebuild stages the build and swaps output/ only when nothing failed (and the audit passed).
-PLUGINS = ["safebuild", "social", "share", "comments", "feeds", "preview", "audit"]
+# The kit's plugins (installed with the kit as Pelican namespace plugins). safebuild stages the
+# build and swaps output/ only when nothing failed (and the audit passed).
+PLUGINS = [
+    "pelican.plugins.townsquare_safebuild",
+    "pelican.plugins.townsquare_social",
+    "pelican.plugins.townsquare_share",
+    "pelican.plugins.townsquare_comments",
+    "pelican.plugins.townsquare_feeds",
+    "pelican.plugins.townsquare_preview",
+    "pelican.plugins.townsquare_audit",
+]
 
 # Who writes here; used by the author box and the social plugins.
 AUTHORS_BIO = {

@@ -32,7 +32,7 @@ sys.path.insert(0, {root!r})
 from publishconf import *  # noqa: F403
 PATH = {path!r}
 THEME = {theme!r}
-PLUGIN_PATHS = [{plugins!r}]
+
 '''
 
 
@@ -102,7 +102,6 @@ def kit(work, corpus, extra=None):
         root=str(ROOT),
         path=str(corpus),
         theme=str(ROOT / "theme"),
-        plugins=str(ROOT / "plugins"),
     )
     variant.settings_file.write_text(text, encoding="utf-8")
     return variant

@@ -4,7 +4,7 @@ import re
 import shutil
 from pathlib import Path
 
-from plugins.audit.runner import Options, audit_pages
+from pelican.plugins.townsquare_audit.runner import Options, audit_pages
 
 AUDIT_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "audit"
 #: A complete article page that every rule passes, in both modes (the shared passing case).

@@ -37,7 +37,7 @@ def reset_plugin_signals():
     one build would otherwise keep running in later builds that do not list it.
     """
     signals = [getattr(pelican_signals, name) for name in dir(pelican_signals)]
-    signals.append(blinker.signal("townsquare.site_staged"))
+    signals += [blinker.signal("townsquare.site_staged"), blinker.signal("townsquare.audit_page")]
     for signal in signals:
         if isinstance(signal, blinker.Signal):
             for receiver in list(signal.receivers_for(blinker.ANY)):

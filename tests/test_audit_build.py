@@ -8,14 +8,21 @@ from collections import defaultdict
 
 import pytest
 from conftest import CONTENT, ROOT, run_build
-
-from plugins.audit.cli import main
+from pelican.plugins.townsquare_audit.cli import main
 
 
 def audit_json(site, *args):
     """Run the standalone audit over site; return (exit status, parsed JSON report)."""
     result = subprocess.run(
-        [sys.executable, "-m", "plugins.audit", str(site), "--format", "json", *args],
+        [
+            sys.executable,
+            "-m",
+            "pelican.plugins.townsquare_audit",
+            str(site),
+            "--format",
+            "json",
+            *args,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -168,7 +175,7 @@ def test_audit_without_safebuild_fails_at_finalized(tmp_path):
     with pytest.raises(Exception) as failed:
         run_build(
             tmp_path / "output",
-            PLUGINS=["audit"],
+            PLUGINS=["pelican.plugins.townsquare_audit"],
             THEME=str(_theme_without(tmp_path, "share.html")),
             AUDIT_RULES=["share-links"],
         )

@@ -9,8 +9,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from audit_helpers import AUDIT_FIXTURES, COMPLETE_PAGE
 from conftest import ROOT
-
-from plugins.audit.cli import main
+from pelican.plugins.townsquare_audit.cli import main
 
 
 @pytest.fixture
@@ -140,7 +139,14 @@ def test_unknown_option_exits_2(capsys):
 
 def test_runs_as_python_module(site):
     result = subprocess.run(
-        [sys.executable, "-m", "plugins.audit", str(site), "--rules", "html-lang"],
+        [
+            sys.executable,
+            "-m",
+            "pelican.plugins.townsquare_audit",
+            str(site),
+            "--rules",
+            "html-lang",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -152,7 +158,7 @@ def test_runs_as_python_module(site):
 
 
 def test_parallel_run_matches_serial(tmp_path):
-    from plugins.audit.runner import Options, audit_site
+    from pelican.plugins.townsquare_audit.runner import Options, audit_site
 
     root = tmp_path / "big"
     shutil.copytree(AUDIT_FIXTURES / "_site", root)
@@ -169,7 +175,7 @@ def test_parallel_run_matches_serial(tmp_path):
 
 
 def test_api_audits_one_page_with_pelican_settings(site):
-    from plugins.audit.api import audit_file
+    from pelican.plugins.townsquare_audit.api import audit_file
 
     findings = audit_file(
         str(site / "posts" / "missing.html"), str(site), {"SITEURL": "https://example.org"}

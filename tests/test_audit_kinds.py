@@ -3,9 +3,8 @@
 from pathlib import Path
 
 import pytest
-
-from plugins.audit.page import Page, SiteInfo
-from plugins.audit.site import FileIndex
+from pelican.plugins.townsquare_audit.page import Page, SiteInfo
+from pelican.plugins.townsquare_audit.site import FileIndex
 
 KINDS = Path(__file__).resolve().parent / "fixtures" / "audit-kinds"
 

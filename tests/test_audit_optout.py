@@ -1,8 +1,7 @@
 """Whole-page opt-outs are honoured before parsing, and only whole-page ones."""
 
 import pytest
-
-from plugins.audit.runner import Options, audit_site
+from pelican.plugins.townsquare_audit.runner import Options, audit_site
 
 PAGE = '<!doctype html><html lang="en"{html}><head><title>T</title></head><body{body}><p>x</p>'
 

@@ -2,8 +2,7 @@
 
 import pytest
 from audit_helpers import COMPLETE_PAGE, audit_fixture, expected, rule_fixtures
-
-from plugins.audit.rules import RULE_IDS, RULES
+from pelican.plugins.townsquare_audit.rules import RULE_IDS, RULES
 
 FIXTURES = rule_fixtures()
 

@@ -318,7 +318,7 @@ def test_bad_settings_are_listed_together_and_keep_the_output(tmp_path):
 
 
 def test_every_setting_is_documented_in_the_readme():
-    from plugins.comments.settings import PROVIDER_SETTINGS, SETTINGS
+    from pelican.plugins.townsquare_comments.settings import PROVIDER_SETTINGS, SETTINGS
 
     readme = (CONTENT.parent / "README.md").read_text("utf-8")
     section = readme.split("## Comments (plugins/comments)")[1].split("\n## ")[0]

@@ -192,7 +192,7 @@ def test_bad_settings_stop_the_build_listing_every_problem(tmp_path):
 
 
 def test_defaults_are_documented_in_the_readme():
-    from plugins.feeds.settings import SETTINGS
+    from pelican.plugins.townsquare_feeds.settings import SETTINGS
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
     section = readme.split("## Feeds and subscribe (plugins/feeds)")[1].split("\n## ")[0]

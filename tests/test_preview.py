@@ -11,10 +11,12 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 from pelican import Pelican
-
-from plugins.preview.metadata import read_shared_meta
-from plugins.preview.networks import NETWORK_NAMES, truncate
-from plugins.preview.settings import PreviewSettingsError, apply_defaults_and_validate
+from pelican.plugins.townsquare_preview.metadata import read_shared_meta
+from pelican.plugins.townsquare_preview.networks import NETWORK_NAMES, truncate
+from pelican.plugins.townsquare_preview.settings import (
+    PreviewSettingsError,
+    apply_defaults_and_validate,
+)
 
 SITEURL = "http://127.0.0.1:8000"
 TITLE = "Why I Traded the All-Hands Monologue for Listening Tours"
@@ -150,7 +152,7 @@ def test_open_graph_wins_over_fallbacks_and_x_prefers_twitter_tags():
         "example.org",
     )
     assert meta.fallbacks == ()
-    from plugins.preview.networks import cards_for
+    from pelican.plugins.townsquare_preview.networks import cards_for
 
     x, facebook = cards_for(meta, ["x", "facebook"])
     assert (x.title, x.layout, x.description) == ("X title", "small", "OG description")

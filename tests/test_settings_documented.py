@@ -4,8 +4,7 @@ import importlib
 import re
 
 from conftest import ROOT
-
-from plugins.safebuild.typos import setting_names
+from pelican.plugins.townsquare_safebuild.typos import setting_names
 
 PLUGINS = ("social", "share", "comments", "feeds", "preview", "audit")
 
@@ -13,7 +12,9 @@ PLUGINS = ("social", "share", "comments", "feeds", "preview", "audit")
 def declared():
     names = set()
     for plugin in PLUGINS:
-        names |= setting_names(importlib.import_module(f"plugins.{plugin}.settings"))
+        names |= setting_names(
+            importlib.import_module(f"pelican.plugins.townsquare_{plugin}.settings")
+        )
     return names
 
 

@@ -7,8 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import make_settings, run_build
 from pelican import Pelican
-
-from plugins.share.settings import ShareSettingsError, validate
+from pelican.plugins.townsquare_share.settings import ShareSettingsError, validate
 
 SITEURL = "http://127.0.0.1:8000"
 POST = f"{SITEURL}/posts/listening-tours.html"

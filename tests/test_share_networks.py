@@ -6,9 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from plugins.share.networks import BY_NAME, NAMES, NETWORKS, Share
-from plugins.share.quotes import fit
+from pelican.plugins.townsquare_share.networks import BY_NAME, NAMES, NETWORKS, Share
+from pelican.plugins.townsquare_share.quotes import fit
 
 PICKER = "https://blog.example.com/share/mastodon/"
 URL = "https://blog.example.com/posts/a.html?ref=x&lang=en#part-2"

@@ -4,8 +4,7 @@ import html
 import re
 
 import markdown
-
-from plugins.share.quotes import PLACED, ShareQuoteExtension
+from pelican.plugins.townsquare_share.quotes import PLACED, ShareQuoteExtension
 
 
 def render(source):

@@ -7,7 +7,7 @@ from conftest import FIXTURES, ROOT, run_build
 from PIL import Image
 
 SOCIAL = FIXTURES / "social"
-FONTS = ROOT / "plugins" / "social" / "fonts"
+FONTS = ROOT / "plugins" / "townsquare_social" / "fonts"
 LOGO = ROOT / "theme" / "static" / "images" / "townsquare-logo.png"
 
 
@@ -58,7 +58,7 @@ def test_cards_are_1200_by_630_png(tmp_path):
 
 
 def test_long_titles_shrink_then_stop_at_three_lines_with_an_ellipsis():
-    from plugins.social.draw import MAX_LINES, TITLE_SIZES, fit_title
+    from pelican.plugins.townsquare_social.draw import MAX_LINES, TITLE_SIZES, fit_title
 
     bold = str(FONTS / "DejaVuSans-Bold.ttf")
     font, lines = fit_title("Short title", bold, 1040)
@@ -75,7 +75,7 @@ def test_long_titles_shrink_then_stop_at_three_lines_with_an_ellipsis():
 
 
 def test_card_key_changes_with_every_input():
-    from plugins.social.cards import CardSpec, card_key
+    from pelican.plugins.townsquare_social.cards import CardSpec, card_key
 
     base = CardSpec(
         title="T",

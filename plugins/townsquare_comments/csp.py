@@ -50,13 +50,19 @@ def _add(policy, directive, sources):
             values.append(source)
 
 
+def _loaded(settings, plugin):
+    """True when the named Townsquare plugin is in this build's PLUGINS (short or full name)."""
+    return any(str(p).rsplit(".", 1)[-1] == plugin for p in settings.get("PLUGINS") or ())
+
+
 def form_origins(settings):
     """Origins forms on the site submit to: the newsletter and the Mastodon share picker."""
     found = []
     newsletter = settings.get("FEEDS_NEWSLETTER")
     if isinstance(newsletter, dict) and newsletter.get("action"):
         found.append(origin(newsletter["action"]))
-    if "share" in (settings.get("PLUGINS") or ()):
+    # SHARE_MASTODON_INSTANCES is filled in by townsquare_share when it is loaded.
+    if _loaded(settings, "townsquare_share"):
         found += [f"https://{host}" for host in settings.get("SHARE_MASTODON_INSTANCES") or ()]
     return found
 

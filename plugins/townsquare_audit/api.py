@@ -1,4 +1,4 @@
-"""The audit for other plugins (e.g. the share preview): findings for one built page."""
+"""The audit for other plugins (the share preview): findings for one built page, by signal."""
 
 from .runner import Options
 from .runner import audit_file as _audit_file
@@ -15,3 +15,8 @@ def audit_file(path, site_root, settings=None):
         jobs=1,
     )
     return _audit_file(path, site_root, options)
+
+
+def on_audit_page(settings, path, site_root):
+    """``townsquare.audit_page`` receiver: the findings of one built page."""
+    return audit_file(path, site_root, settings)

@@ -18,14 +18,11 @@ import os
 import shutil
 import sys
 
-import blinker
+from pelican.plugins.townsquare.signals import site_staged
 
 from .explain import explain
 
 logger = logging.getLogger(__name__)
-
-#: Sent with the Pelican object after everything is written, just before the swap.
-site_staged = blinker.signal("townsquare.site_staged")
 
 
 class BuildFailed(Exception):

@@ -15,7 +15,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 def parser():
     """The argument parser (argparse exits 2 on bad usage, as promised)."""
     p = argparse.ArgumentParser(
-        prog="python -m plugins.audit",
+        prog="python -m pelican.plugins.townsquare_audit",
         description="Check every page of a built site for ways to share, respond and follow.",
         epilog="exit status: 0 clean, 1 findings at or above --fail-on, 2 bad usage or input",
     )

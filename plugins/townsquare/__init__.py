@@ -1,0 +1,10 @@
+"""Townsquare's shared package: the `townsquare` command and what the kit's plugins share.
+
+The features are separate Pelican namespace plugins (``townsquare_share``, ``townsquare_social``,
+...). This package holds only what more than one of them needs, so that no plugin imports
+another plugin's modules.
+"""
+
+
+def register():
+    """Nothing to connect: the shared package is not a feature of its own."""
