@@ -1,4 +1,9 @@
-"""Shared fixtures: real Pelican builds into temporary folders."""
+"""Shared fixtures: real Pelican builds into temporary folders.
+
+The kit's tests never read the repository's blog (content/, pelicanconf.py, publishconf.py):
+a leader replaces those. They build fixture blogs under tests/fixtures/ instead; BLOG is a
+frozen copy of the sample blog as it was when the kit's tests were written.
+"""
 
 import logging
 import shutil
@@ -11,12 +16,16 @@ from pelican.plugins import signals as pelican_signals
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BLOG = FIXTURES / "blog"
+CONTENT = BLOG / "content"
 
 
 def make_settings(output, settings_file="pelicanconf.py", **overrides):
-    """Read a project settings file with the output redirected and overrides applied."""
+    """Read a fixture blog's settings file (default: BLOG's) with the output redirected.
+
+    settings_file is a name inside BLOG ("pelicanconf.py", "publishconf.py") or a path.
+    """
     base = {
         "PATH": str(CONTENT),
         "OUTPUT_PATH": str(output),
@@ -27,7 +36,7 @@ def make_settings(output, settings_file="pelicanconf.py", **overrides):
     for key in ("PATH", "OUTPUT_PATH", "THEME", "CACHE_PATH"):
         if isinstance(base.get(key), Path):
             base[key] = str(base[key])
-    return read_settings(str(ROOT / settings_file), override=base)
+    return read_settings(str(BLOG / settings_file), override=base)
 
 
 def reset_plugin_signals():
@@ -72,13 +81,13 @@ def build_site(tmp_path):
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
-    """The sample blog in content/, built once per test session with pelicanconf.py."""
+    """The fixture blog (BLOG), built once per test session with its pelicanconf.py."""
     return run_build(tmp_path_factory.mktemp("sample") / "output")
 
 
 @pytest.fixture
 def content_copy(tmp_path):
-    """A writable copy of the sample content folder."""
+    """A writable copy of the fixture blog's content folder."""
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target

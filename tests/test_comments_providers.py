@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CONTENT, make_settings, run_build, snapshot
+from conftest import CONTENT, ROOT, make_settings, run_build, snapshot
 from pelican import Pelican
 
 SITEURL = "http://127.0.0.1:8000"
@@ -320,7 +320,7 @@ def test_bad_settings_are_listed_together_and_keep_the_output(tmp_path):
 def test_every_setting_is_documented_in_the_readme():
     from pelican.plugins.townsquare_comments.settings import PROVIDER_SETTINGS, SETTINGS
 
-    readme = (CONTENT.parent / "README.md").read_text("utf-8")
+    readme = (ROOT / "README.md").read_text("utf-8")
     section = readme.split("## Comments (plugins/comments)")[1].split("\n## ")[0]
     for name in (*(s.name for s in SETTINGS), *PROVIDER_SETTINGS):
         assert f"`{name}`" in section, name

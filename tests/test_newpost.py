@@ -4,14 +4,14 @@ import subprocess
 import sys
 
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import BLOG, ROOT
 
 from tools import newpost
 
 
 def scaffold(*args):
     return subprocess.run(
-        [sys.executable, "-m", "tools.newpost", *args],
+        [sys.executable, "-m", "tools.newpost", "--settings", str(BLOG / "pelicanconf.py"), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, make_settings, run_build, snapshot
+from conftest import BLOG, ROOT, make_settings, run_build, snapshot
 
 SITEURL = "http://127.0.0.1:8000"
 
@@ -153,7 +153,7 @@ def test_cli_exit_code_and_message_on_failure(tmp_path, content_copy):
             "pelican",
             str(content_copy),
             "-s",
-            "pelicanconf.py",
+            str(BLOG / "pelicanconf.py"),
             "-o",
             str(tmp_path / "out"),
         ],
