@@ -80,7 +80,9 @@ def test_plain_pelican_site_reports_missing_interaction_points(tmp_path):
 def _theme_without(tmp_path, partial):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
-    (theme / "templates" / "partials" / partial).write_text("", encoding="utf-8")
+    # A theme's own templates/townsquare/<partial> replaces the plugin's (here: with nothing).
+    (theme / "templates" / "townsquare").mkdir()
+    (theme / "templates" / "townsquare" / partial).write_text("", encoding="utf-8")
     return theme
 
 

@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import ROOT, run_build
+from conftest import run_build
 
 from benchmarks import corpus, weight
 
@@ -36,7 +36,7 @@ def test_page_weight_counts_the_interaction_markup_and_its_css(sample_site):
     page = sample_site / "posts" / "writing-in-public.html"
     found = weight.measure_page(sample_site, page)
     assert found.markers == ("share", "comments", "subscribe")
-    css = ROOT / "theme" / "static" / "css"
+    css = sample_site / "theme" / "townsquare"
     assert found.css == sum(
         (css / f"{name}.css").stat().st_size for name in ("feeds", "share", "comments")
     )

@@ -54,7 +54,7 @@ def test_post_has_reply_links_without_javascript(sample_site):
     assert mailto(section.a["href"]) == ("amara@example.org", TITLE)
     # No provider: nothing to load, so no script and no consent button.
     assert section.select("[data-ts-embed], button, script") == []
-    assert page.select('script[src$="/js/comments.js"]') == []
+    assert page.select('script[src$="/townsquare/comments.js"]') == []
     assert section.find_previous("article") is not None  # after the post
 
 

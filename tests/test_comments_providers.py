@@ -228,7 +228,7 @@ def test_provider_embed_attributes_and_policy(tmp_path, small_content, provider)
     assert consent.has_attr("hidden")
     button = consent.select_one("button[data-ts-load]")
     assert (button["type"], button.get_text()) == ("button", "Show comments")
-    (script,) = page.select('script[src$="/js/comments.js"]')
+    (script,) = page.select('script[src$="/townsquare/comments.js"]')
     assert script.has_attr("defer")
     # Nothing from the provider in the static page: no iframe, every script is the site's own.
     assert page.select("iframe") == []

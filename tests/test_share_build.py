@@ -63,7 +63,7 @@ def test_post_has_exact_share_links_after_the_body(sample_site):
         "tsi-x",
         "tsi-email",
     ]
-    scripts = page.select('script[src$="/theme/js/share.js"]')
+    scripts = page.select('script[src$="/theme/townsquare/share.js"]')
     assert len(scripts) == 1 and scripts[0].has_attr("defer")
 
 

@@ -2,6 +2,8 @@
 
 from pelican.contents import Article, Page
 
+from pelican.plugins.townsquare.assets import use_plugin_files
+
 from .area import comment_area
 from .generator import CommentsGenerator
 from .settings import validate
@@ -10,6 +12,7 @@ from .settings import validate
 def setup(pelican):
     """Validate COMMENTS_ settings; stop the build listing every problem."""
     validate(pelican.settings)
+    use_plugin_files(pelican.settings, __file__)
 
 
 def attach_area(content):

@@ -41,7 +41,7 @@ class FeedsGenerator(Generator):
         logger.info("feeds: wrote %d feed file(s) into %s/", count, site.folder)
 
     def _stylesheet(self):
-        css = f"{self.settings['SITEURL']}/{self.settings['THEME_STATIC_DIR']}/css"
+        css = f"{self.settings['SITEURL']}/{self.settings['THEME_STATIC_DIR']}/townsquare"
         text = XSL_TEMPLATE.read_text(encoding="utf-8")
         return text.replace("@CSS@", escape(css, {'"': "&quot;"})).encode("utf-8")
 

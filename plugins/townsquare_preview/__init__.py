@@ -2,6 +2,8 @@
 
 from pelican import signals
 
+from pelican.plugins.townsquare.assets import extend_loader, use_plugin_files
+
 from .pages import collect_posts, write_previews
 from .settings import apply_defaults_and_validate
 
@@ -9,10 +11,12 @@ from .settings import apply_defaults_and_validate
 def _validate(pelican):
     """Fill PREVIEW_* defaults and stop the build on invalid values (initialized)."""
     apply_defaults_and_validate(pelican.settings)
+    use_plugin_files(pelican.settings, __file__)
 
 
 def register():
     """Connect the plugin's signal handlers."""
+    signals.generator_init.connect(extend_loader)  # the plugin\'s templates, after the theme\'s
     signals.initialized.connect(_validate)
     signals.article_generator_finalized.connect(collect_posts)
     signals.finalized.connect(write_previews)

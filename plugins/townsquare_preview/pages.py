@@ -18,7 +18,8 @@ from .networks import cards_for
 logger = logging.getLogger(__name__)
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-TEMPLATE = "preview.html"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE = "townsquare/preview.html"
 # Where the local-only assets and the build stamp live, relative to the output folder.
 ASSET_DIR = "preview"
 STAMP = "build-stamp.txt"
@@ -35,9 +36,9 @@ def collect_posts(generator):
 
 
 def _environment(settings):
-    """A Jinja environment over the theme's templates, always autoescaping."""
+    """A Jinja environment over the plugin's own templates (any theme), always autoescaping."""
     options = {k: v for k, v in settings.get("JINJA_ENVIRONMENT", {}).items() if k != "autoescape"}
-    loader = jinja2.FileSystemLoader(str(Path(settings["THEME"]) / "templates"))
+    loader = jinja2.FileSystemLoader(str(TEMPLATES))
     return jinja2.Environment(loader=loader, autoescape=True, **options)
 
 

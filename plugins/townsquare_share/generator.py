@@ -47,7 +47,7 @@ class ShareGenerator(Generator):
 
     def generate_context(self):
         """Fill quotes in every content object and collect the Mastodon picker pages needed."""
-        quote_template = self.get_template("partials/share_quote")
+        quote_template = self.get_template("townsquare/share_quote")
         self.pickers = {}
         for content in _contents(self.context):
             block = getattr(content, "share", None)
@@ -67,7 +67,7 @@ class ShareGenerator(Generator):
 
     def generate_output(self, writer):
         """Write share/mastodon/<hash>.html for every toot text collected."""
-        template = self.get_template("share_mastodon")
+        template = self.get_template("townsquare/share_mastodon")
         folder = self.settings["SHARE_MASTODON_PATH"].strip("/")
         mastodon = BY_NAME["mastodon"]
         for name, share in sorted(self.pickers.items()):

@@ -2,6 +2,8 @@
 
 from pelican.contents import Article, Page
 
+from pelican.plugins.townsquare.assets import use_plugin_files
+
 from .block import share_block
 from .generator import ShareGenerator
 from .quotes import ShareQuoteExtension
@@ -11,6 +13,7 @@ from .settings import validate
 def setup(pelican):
     """Validate SHARE_ settings (stopping the build on problems) and add the quote syntax."""
     settings = validate(pelican.settings)
+    use_plugin_files(settings, __file__)
     markdown = dict(settings.get("MARKDOWN") or {})
     extensions = list(markdown.get("extensions", []))
     if not any(isinstance(e, ShareQuoteExtension) for e in extensions):

@@ -2,6 +2,8 @@
 
 from jinja2 import pass_context
 
+from pelican.plugins.townsquare.assets import use_plugin_files
+
 from .settings import validate
 from .site import SocialSite, site_for
 
@@ -11,6 +13,7 @@ def start(pelican):
     settings = pelican.settings
     # OUTPUT_PATH is the final folder; pelican.output_path may already be a staging folder.
     validate(settings, (settings.get("OUTPUT_PATH"), pelican.output_path))
+    use_plugin_files(settings, __file__)
     site = SocialSite(settings)
     # Generators read JINJA_GLOBALS when they build their Jinja environment, after this signal.
     social_meta = _SocialMetaGlobal(site)

@@ -1,0 +1,52 @@
+"""Give Pelican a plugin's own templates and static files, whatever the theme.
+
+Each Townsquare plugin ships its partials in ``<plugin>/templates/townsquare/`` and its CSS and
+JavaScript in ``<plugin>/static/townsquare/``. Registering them here makes
+``{% include "townsquare/share.html" %}`` work in any theme and publishes the files under
+``<THEME_STATIC_DIR>/townsquare/`` through Pelican's own static copying.
+"""
+
+import os
+
+import jinja2
+
+#: Where the kit's static files end up, relative to THEME_STATIC_DIR.
+STATIC_FOLDER = "townsquare"
+#: Settings key listing the template folders of the kit's loaded plugins (set here only).
+TEMPLATE_PATHS = "TOWNSQUARE_TEMPLATE_PATHS"
+
+
+def use_plugin_files(settings, plugin_file):
+    """Register the templates/ and static/ folders next to plugin_file (a module path).
+
+    Call at ``initialized``. Templates are searched *after* the theme's (see extend_loader), so
+    a theme may ship its own ``templates/townsquare/share.html`` to restyle a partial; the
+    static folder's contents are copied into THEME_STATIC_DIR by Pelican.
+    """
+    folder = os.path.dirname(os.path.abspath(plugin_file))
+    templates = os.path.join(folder, "templates")
+    static = os.path.join(folder, "static")
+    paths = list(settings.get(TEMPLATE_PATHS) or [])
+    if os.path.isdir(templates) and templates not in paths:
+        settings[TEMPLATE_PATHS] = [*paths, templates]
+    statics = list(settings.get("THEME_STATIC_PATHS") or [])
+    # Pelican joins these onto the theme folder; an absolute path stays as it is.
+    if os.path.isdir(static) and static not in statics:
+        settings["THEME_STATIC_PATHS"] = [*statics, static]
+
+
+def extend_loader(generator):
+    """generator_init receiver: look templates up in the kit's folders after the theme's."""
+    paths = generator.settings.get(TEMPLATE_PATHS) or []
+    env = getattr(generator, "env", None)
+    if not paths or env is None or getattr(env, "_townsquare_paths", None) == paths:
+        return
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(paths)])
+    env._townsquare_paths = list(paths)
+
+
+def static_url(settings, name):
+    """Absolute URL of one of the kit's static files, e.g. static_url(settings, 'share.css')."""
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    folder = (settings.get("THEME_STATIC_DIR") or "theme").strip("/")
+    return f"{siteurl}/{folder}/{STATIC_FOLDER}/{name}"
