@@ -9,6 +9,7 @@ and the comment area after the post's body, the subscribe block at the end of th
 ``TOWNSQUARE_INJECT`` turns this off, or limits it to some pieces.
 """
 
+import html
 import logging
 
 import jinja2
@@ -80,12 +81,21 @@ def on_content_written(path, context):
     if "data-audit-ignore" in head:  # the kit's own utility pages (share pickers, previews)
         return
     missing = [p for p in pieces if PIECES[p][1] not in text]
+    if "share" in missing and _renders_share_post(text, context):
+        missing.remove("share")
     if not missing:
         return
     updated = _inject(text, missing, context)
     if updated is not None:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(updated)
+
+
+def _renders_share_post(text, context):
+    """True when the theme draws ``article.share_post`` itself (pelican-share-post's data)."""
+    content = context.get("article") or context.get("page")
+    links = getattr(content, "share_post", None) or {}
+    return any(html.escape(url) in text or url in text for url in links.values())
 
 
 def _inject(text, missing, context):
