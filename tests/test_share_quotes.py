@@ -4,7 +4,7 @@ import html
 import re
 
 import markdown
-from pelican.plugins.townsquare_share.quotes import PLACED, ShareQuoteExtension
+from pelican.plugins.townsquare_share.quotes import ShareQuoteExtension, placed_quotes
 
 
 def render(source):
@@ -13,11 +13,11 @@ def render(source):
 
 def test_share_block_renders_a_marked_blockquote_with_plain_text():
     out = render('> [!share]\n> Say *what* you "mean" & <b>mean</b> it,\n> every time.\n')
-    match = PLACED.fullmatch(out.strip())
-    assert match is not None, out
-    assert html.unescape(match.group("text")) == 'Say what you "mean" & mean it, every time.'
-    assert match.group("inner").strip() == (
-        '<p>Say <em>what</em> you "mean" &amp; <b>mean</b> it, every time.</p>'
+    [(start, end, text, inner)] = placed_quotes(out.strip())
+    assert (start, end) == (0, len(out.strip())), out
+    assert html.unescape(text) == 'Say what you "mean" & mean it, every time.'
+    assert inner.strip() == (
+        '<p>Say <em>what</em> you "mean" &amp; <b>mean</b> it,\nevery time.</p>'
     )
 
 

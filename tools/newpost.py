@@ -11,18 +11,14 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from pelican.plugins.townsquare_safebuild import scaffold
 from pelican.settings import read_settings
 from pelican.utils import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 
-BODY = """\
-Start with the one thing you want readers to take away, in a sentence or two.
-
-Then tell the story behind it: what happened, what you learned, what you will do next.
-
-End with a real question for your readers, so they have something to answer.
-"""
+#: The writing prompts of a new draft; the safebuild plugin refuses to publish them.
+BODY = scaffold.BODY
 
 
 def _parser():
