@@ -1,4 +1,5 @@
-"""Drafts: previewable locally (noindex, nothing to share or answer), absent from publish builds."""
+"""Drafts: previewable locally (noindex, nothing to share or answer), absent from publish
+builds."""
 
 from bs4 import BeautifulSoup
 from conftest import run_build, snapshot

@@ -4,9 +4,9 @@ the file and line, `make post` prompts never reach a publish build, odd titles a
 import logging
 
 import pytest
+from pelican.plugins.townsquare_safebuild.scaffold import BODY, PROMPTS
 from writing_helpers import PUBLISH_URL, build, messages, new_site, post, refused
 
-from pelican.plugins.townsquare_safebuild.scaffold import BODY, PROMPTS
 from tools import newpost
 
 DATE_FIX = (
