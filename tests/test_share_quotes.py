@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import markdown
 from bs4 import BeautifulSoup
-from writing_helpers import build, new_site, post
 from pelican.plugins.townsquare_share.quotes import ShareQuoteExtension, placed_quotes
+from writing_helpers import build, new_site, post
 
 
 def render(source):
