@@ -158,3 +158,17 @@ def launch_chromium(playwright):
     """Debian chromium, headless, through Playwright (skips locally when it is missing)."""
     require(Path(CHROMIUM).exists() and shutil.which("chromium"), "Debian chromium")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One loud line when tests were skipped for a missing tool, with the command that fixes it."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    reasons = sorted({str(report.longrepr[-1]).removeprefix("Skipped: ") for report in skipped})
+    terminalreporter.write_line(
+        f"!!! {len(skipped)} test(s) SKIPPED ({'; '.join(reasons)}). Fix: "
+        "`sudo apt-get install chromium && npm ci`, or run `.ci/run` (CI=true fails instead)",
+        red=True,
+        bold=True,
+    )

@@ -1,26 +1,21 @@
 """Refuse to publish the prompts `make post` writes into a new draft.
 
-`make post` fills a draft with three writing prompts and an empty ``Summary:``. Left in place,
-the first prompt becomes the description every share card shows. A publish build (``PUBLISH``)
-stops on them; a local build only warns, so a draft in progress still previews.
+`make post` (plugins/townsquare/newpost.py) fills a draft with three writing prompts and an
+empty ``Summary:``. Left in place, the first prompt becomes the description every share card
+shows. A publish build (``PUBLISH``) stops on them; a local build only warns, so a draft in
+progress still previews.
 """
 
 import logging
 
 from pelican.contents import Static
 
+from pelican.plugins.townsquare.newpost import PROMPTS
+
 from .drafts import is_draft
 from .source import read_source
 
 logger = logging.getLogger(__name__)
-
-#: The body of a new draft, one paragraph each (tools/newpost.py writes exactly these).
-PROMPTS = (
-    "Start with the one thing you want readers to take away, in a sentence or two.",
-    "Then tell the story behind it: what happened, what you learned, what you will do next.",
-    "End with a real question for your readers, so they have something to answer.",
-)
-BODY = "\n\n".join(PROMPTS) + "\n"
 
 
 def scaffold_problems(source):
