@@ -16,7 +16,7 @@ PUBLISHER = {
     "url": f"{SITEURL}/",
     "logo": {
         "@type": "ImageObject",
-        "url": f"{SITEURL}/theme/images/townsquare-logo.png",
+        "url": f"{SITEURL}/images/townsquare-logo.png",
         "width": 512,
         "height": 512,
     },
