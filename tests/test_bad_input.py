@@ -95,8 +95,9 @@ def test_missing_image_in_the_text(site):
     path, lines = break_build(site, "inline.md", text)
     content = site[0]
     assert lines == [
-        f"social: {path}: the image {content / 'images' / 'gone.png'} does not exist — fix: "
-        "correct the path or add the file"
+        f"{path}:9: image '{{static}}/images/gone.png' points at no file (looked for "
+        f"{content / 'images' / 'gone.png'}) — fix: put the image in the content folder, e.g. "
+        "content/images/, and write ![description](images/name.jpg)"
     ]
 
 

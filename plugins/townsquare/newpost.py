@@ -15,13 +15,14 @@ from zoneinfo import ZoneInfo
 from pelican.settings import read_settings
 from pelican.utils import slugify
 
-BODY = """\
-Start with the one thing you want readers to take away, in a sentence or two.
-
-Then tell the story behind it: what happened, what you learned, what you will do next.
-
-End with a real question for your readers, so they have something to answer.
-"""
+#: The writing prompts of a new draft, one paragraph each. townsquare_safebuild refuses to
+#: publish them (and warns about them in local builds), so they are declared once, here.
+PROMPTS = (
+    "Start with the one thing you want readers to take away, in a sentence or two.",
+    "Then tell the story behind it: what happened, what you learned, what you will do next.",
+    "End with a real question for your readers, so they have something to answer.",
+)
+BODY = "\n\n".join(PROMPTS) + "\n"
 
 
 def _parser(prog="make post"):

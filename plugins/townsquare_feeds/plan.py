@@ -3,6 +3,7 @@
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from .absolute import is_absolute
 from .entries import make_entry
 from .formats import BY_NAME
 
@@ -63,7 +64,7 @@ class Site:
 
 
 def _absolute(siteurl, value):
-    if not value or value.startswith(("http://", "https://")):
+    if not value or is_absolute(value):
         return value
     return f"{siteurl}/{value.lstrip('/')}"
 

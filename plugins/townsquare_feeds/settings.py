@@ -62,7 +62,8 @@ def _path(value):
 def _image(value):
     if value is None or _is_http_url(value):
         return None
-    if isinstance(value, str) and value and not value.startswith(("/", "javascript:")):
+    # A relative path has no scheme: JAVASCRIPT:, data: and the like are refused in any case.
+    if isinstance(value, str) and value and not value.startswith("/") and ":" not in value:
         return None
     return "must be None, an http(s) URL or a path relative to SITEURL"
 

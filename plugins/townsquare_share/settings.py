@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from .networks import BY_NAME, NAMES
 
 POSITIONS = ("after", "before", "both")
+#: Front matter keys this plugin reads (safebuild refuses near-misses such as "Shar").
+FRONT_MATTER = ("share", "canonical")
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "::1")
 _HOSTNAME = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 
@@ -30,6 +32,8 @@ def _networks(value):
     unknown = [v for v in value if v not in BY_NAME]
     if unknown:
         return f"unknown network(s) {', '.join(map(repr, unknown))}"
+    if not value:
+        return "is empty, so no page could be shared (turn sharing off per page with 'share: off')"
     if len(set(value)) != len(value):
         return "lists a network twice"
     return None
