@@ -112,7 +112,10 @@ def _loaded(settings, plugin):
 def form_origins(settings):
     """Origins forms on the site submit to: the newsletter and the Mastodon share picker."""
     found = []
-    newsletter = settings.get("FEEDS_NEWSLETTER")
+    # FEEDS_NEWSLETTER's form is drawn (and its action checked) by townsquare_feeds.
+    newsletter = (
+        settings.get("FEEDS_NEWSLETTER") if _loaded(settings, "townsquare_feeds") else None
+    )
     if isinstance(newsletter, dict) and newsletter.get("action"):
         found.append(split_url(newsletter["action"])[0])
     # SHARE_MASTODON_INSTANCES is filled in by townsquare_share when it is loaded.

@@ -58,7 +58,9 @@ def split_url(value, schemes=("https", "http"), wildcard=False):
         raise OriginError(f"must be text, not {type(value).__name__}")
     bad = _FORBIDDEN.search(value)
     if bad:
-        raise OriginError(f"contains {bad.group()!r}; write a plain URL like https://host.example")
+        raise OriginError(
+            f"contains {bad.group()!r} — write a plain URL like https://host.example"
+        )
     try:
         parts = urlsplit(value)
     except ValueError as error:
@@ -104,5 +106,5 @@ def parse_source(value):
         )
     origin, path = split_url(value, wildcard=True)
     if path not in ("", "/"):
-        raise OriginError(f"has a path ({path!r}); list the origin only, like {origin}")
+        raise OriginError(f"has a path ({path!r}) — list the origin only, like {origin}")
     return origin

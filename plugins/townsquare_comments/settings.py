@@ -98,6 +98,8 @@ def _provider_problems(settings):
             )
     for name in (*provider.required, *provider.optional):
         value = settings.get(name)
+        if name in provider.optional and name in URL_SETTINGS and not value:
+            problems.append(f"Setting '{name}': received {value!r}; must be an http(s) URL")
         if not value or not isinstance(value, str):
             continue
         problem = _value_problem(name, value)
