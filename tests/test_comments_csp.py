@@ -12,17 +12,17 @@ import shutil
 
 import pytest
 from conftest import CONTENT, make_settings, reset_plugin_signals, run_build
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pelican import Pelican
 from pelican.contents import Article
-from pelican.utils import SafeDatetime
-
 from pelican.plugins.townsquare_comments.area import comment_area
 from pelican.plugins.townsquare_comments.csp import build_policy, headers_file, image_origins
 from pelican.plugins.townsquare_comments.providers import BY_NAME
 from pelican.plugins.townsquare_comments.settings import CommentsSettingsError, validate
 from pelican.plugins.townsquare_feeds.settings import FeedsSettingsError
 from pelican.plugins.townsquare_feeds.settings import validate as validate_feeds
+from pelican.utils import SafeDatetime
 
 SAFE_HEADERS = [
     "  X-Content-Type-Options: nosniff",
@@ -244,7 +244,7 @@ def test_declared_sources_are_checked(tmp_path):
 # --- Property: no input adds a directive or a header line ----------------------------------
 
 #: Strings built to hit the parser's edges: URL-ish prefixes, CSP/header delimiters, IDNA.
-DANGEROUS = st.text(alphabet=st.sampled_from(list("aZ09.-:/;, '\"\n\r\t*[]@%?#\\é") + ["\u2028"]))
+DANGEROUS = st.text(alphabet=st.sampled_from([*"aZ09.-:/;, '\"\n\r\t*[]@%?#\\é", "\u2028"]))
 HOSTS = st.from_regex(
     r"[A-Za-z0-9é-]{1,12}(\.[A-Za-z]{2,6}){1,2}|\[[0-9a-f:]{2,12}\]", fullmatch=True
 )
