@@ -4,7 +4,7 @@ import json
 from contextlib import contextmanager
 
 import pytest
-from conftest import ROOT, free_port, launch_chromium, run_build, serve
+from conftest import FIXTURES, ROOT, free_port, launch_chromium, run_build, serve
 
 pytestmark = pytest.mark.browser
 
@@ -344,3 +344,54 @@ GISCUS_STAND_IN = """
   script.insertAdjacentElement("afterend", holder);
 })();
 """
+
+
+#: A stand-in for utteranc.es/client.js (the registry's `utterances` package is a 2017 build
+#: that differs from what utteranc.es serves): it inserts the <style> the served client inserts
+#: (tests/fixtures/comments/utterances-style.css, byte for byte) and the framed thread.
+UTTERANCES_STAND_IN = """
+(function () {
+  var script = document.currentScript;
+  document.head.insertAdjacentHTML("afterbegin", "<style>" + STYLE + "</style>");
+  var holder = document.createElement("div");
+  holder.className = "utterances";
+  var frame = document.createElement("iframe");
+  frame.className = "utterances-frame";
+  frame.src = "https://utteranc.es/utterances.html?repo=" + script.getAttribute("repo");
+  holder.appendChild(frame);
+  script.insertAdjacentElement("afterend", holder);
+  holder.style.height = "400px";
+})();
+"""
+
+
+def test_utterances_inline_style_passes_by_its_hash(browser, tmp_path_factory):
+    style = (FIXTURES / "comments" / "utterances-style.css").read_text("utf-8")
+    script = UTTERANCES_STAND_IN.replace("STYLE", json.dumps(style))
+    settings = {"COMMENTS_PROVIDER": "utterances", "COMMENTS_UTTERANCES_REPO": "town/blog"}
+    with served(tmp_path_factory, **settings) as (origin, _out):
+        tab = browser.new_page()
+        tab.route(
+            "https://utteranc.es/client.js",
+            lambda route: route.fulfill(body=script, content_type="text/javascript"),
+        )
+        tab.route(
+            "https://utteranc.es/utterances.html**",
+            lambda route: route.fulfill(
+                body="<!doctype html><title>u</title><p>Thread</p>", content_type="text/html"
+            ),
+        )
+        watch = Watch(tab)
+        tab.goto(f"{origin}/{POST}", wait_until="networkidle")
+        tab.get_by_role("button", name="Show comments").click()
+        frame = tab.locator("#comments iframe.utterances-frame")
+        frame.wait_for()
+        tab.wait_for_load_state("networkidle")
+        # The inserted <style> applied: the frame is absolutely placed over its holder.
+        assert frame.evaluate("f => getComputedStyle(f).position") == "absolute"
+        assert tab.evaluate("document.head.firstElementChild.tagName") == "STYLE"
+        box = tab.locator("#comments [data-ts-embed]").bounding_box()
+        assert frame.bounding_box()["width"] == box["width"]
+        assert frame.bounding_box()["height"] == 400
+        assert watch.violations == []
+        tab.close()
