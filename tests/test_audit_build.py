@@ -90,7 +90,11 @@ def test_removing_the_share_partial_fails_the_build_and_keeps_output(tmp_path):
     out = run_build(tmp_path / "output")
     before = (out / "posts" / "listening-tours.html").read_bytes()
     with pytest.raises(Exception) as failed:
-        run_build(tmp_path / "output", THEME=str(_theme_without(tmp_path, "share.html")))
+        run_build(
+            tmp_path / "output",
+            THEME=str(_theme_without(tmp_path, "share.html")),
+            TOWNSQUARE_INJECT=False,  # the audit, not the injection, is under test here
+        )
     message = str(failed.value)
     assert "audit: 7 finding(s) at or above AUDIT_FAIL_ON='error':" in message
     assert (
@@ -106,6 +110,7 @@ def test_fail_on_never_reports_but_builds(tmp_path, capfd):
     out = run_build(
         tmp_path / "output",
         THEME=str(_theme_without(tmp_path, "share.html")),
+        TOWNSQUARE_INJECT=False,
         AUDIT_FAIL_ON="never",
     )
     err = capfd.readouterr().err

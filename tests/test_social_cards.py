@@ -8,7 +8,7 @@ from PIL import Image
 
 SOCIAL = FIXTURES / "social"
 FONTS = ROOT / "plugins" / "townsquare_social" / "fonts"
-LOGO = ROOT / "theme" / "static" / "images" / "townsquare-logo.png"
+LOGO = FIXTURES / "blog" / "content" / "images" / "townsquare-logo.png"
 
 
 def card_counts(records):
@@ -91,9 +91,7 @@ def test_card_key_changes_with_every_input():
         CardSpec(**{**base.__dict__, "byline": "C"}),
         CardSpec(**{**base.__dict__, "colours": {**base.colours, "accent": "#00ff00"}}),
         CardSpec(**{**base.__dict__, "font": base.font_bold}),
-        CardSpec(
-            **{**base.__dict__, "logo": str(ROOT / "theme/static/images/townsquare-logo.png")}
-        ),
+        CardSpec(**{**base.__dict__, "logo": str(LOGO)}),
     ]
     keys = [card_key(v) for v in variants]
     assert len(set(keys)) == len(keys)

@@ -77,8 +77,9 @@ def make_site(settings):
         folder=folder,
         language=settings.get("DEFAULT_LANG", "en"),
         subtitle=settings.get("SITESUBTITLE"),
-        icon=_absolute(siteurl, settings["FEEDS_ICON"]),
-        logo=_absolute(siteurl, settings["FEEDS_LOGO"]),
+        # The site's FAVICON and SITELOGO unless the feeds name their own.
+        icon=_absolute(siteurl, settings["FEEDS_ICON"] or settings.get("FAVICON") or None),
+        logo=_absolute(siteurl, settings["FEEDS_LOGO"] or settings.get("SITELOGO") or None),
         full_content=settings["FEEDS_CONTENT"] == "full",
         xsl_url=f"{siteurl}/{folder}/feed.xsl" if settings["FEEDS_XSL"] else None,
         build_time=datetime.now(UTC).replace(microsecond=0),

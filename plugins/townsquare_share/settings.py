@@ -2,7 +2,6 @@
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from .networks import BY_NAME, NAMES
 
@@ -105,21 +104,6 @@ SETTINGS = (
 )
 
 
-def _local_siteurl(settings):
-    """Return a problem when a publish build would share a localhost address."""
-    if not settings.get("PUBLISH"):
-        return None
-    siteurl = settings.get("SITEURL", "")
-    host = (urlsplit(siteurl).hostname or "").lower()
-    if not host or host in LOCAL_HOSTS or host.endswith(".localhost"):
-        return (
-            f"Setting 'SITEURL': received {siteurl!r}; a publish build (PUBLISH = True) "
-            "would put this address in every share link; set SITEURL to the public https:// "
-            "address of the site"
-        )
-    return None
-
-
 def validate(settings):
     """Fill defaults into settings and raise ShareSettingsError listing every problem."""
     problems = []
@@ -131,9 +115,6 @@ def validate(settings):
                 f"Setting '{setting.name}': received {value!r}; {problem}; "
                 f"allowed: {setting.allowed}"
             )
-    local = _local_siteurl(settings)
-    if local:
-        problems.append(local)
     if problems:
         listed = "\n".join(f"  - {p}" for p in problems)
         raise ShareSettingsError(f"share: {len(problems)} setting problem(s):\n{listed}")

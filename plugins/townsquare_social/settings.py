@@ -137,8 +137,21 @@ SETTINGS = (
 )
 
 
+#: A site's brand colour (the theme's BRAND_COLOR), when well formed, is the cards' accent.
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
 def apply_defaults(settings):
-    """Fill every undeclared SOCIAL_ setting with its default (a copy, never shared)."""
+    """Fill every undeclared SOCIAL_ setting with its default (a copy, never shared).
+
+    Identity comes from the site-wide settings unless overridden here: SITELOGO is the card
+    logo (SOCIAL_CARD_LOGO) and BRAND_COLOR the cards' accent colour (SOCIAL_CARD_COLORS).
+    """
+    brand = settings.get("BRAND_COLOR")
+    if "SOCIAL_CARD_COLORS" not in settings and isinstance(brand, str) and _HEX.match(brand):
+        settings["SOCIAL_CARD_COLORS"] = {**DEFAULT_COLOURS, "accent": brand.lower()}
+    if "SOCIAL_CARD_LOGO" not in settings and isinstance(settings.get("SITELOGO"), str):
+        settings["SOCIAL_CARD_LOGO"] = settings["SITELOGO"]
     for setting in SETTINGS:
         settings.setdefault(setting.name, copy.deepcopy(setting.default))
 

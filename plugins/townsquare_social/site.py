@@ -71,7 +71,8 @@ class SocialSite:
             "type": declared.get("type", "Organization"),
             "name": declared.get("name") or self.site_name,
             "url": declared.get("url") or f"{self.siteurl}/",
-            "logo": declared.get("logo", ""),
+            # The site's logo (SITELOGO) is the publisher's unless SOCIAL_PUBLISHER names one.
+            "logo": declared.get("logo", settings.get("SITELOGO") or ""),
             "same_as": list(declared.get("same_as", [])),
         }
         self.direct_templates = direct_templates(settings)
