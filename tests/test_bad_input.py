@@ -167,7 +167,36 @@ def test_names_without_letters_are_refused(site, line, number, what):
     ]
 
 
-def test_setting_other_themes_read_is_not_a_typo(site):
+@pytest.mark.parametrize(
+    "name",
+    [
+        "SOCIAL_WIDGET_NAME",
+        "SHARE_LINKS",
+        "SHARE_POST_INTRO",
+        "COMMENTS_INTRO",
+        "SOCIAL_PROFILE_LABEL",
+    ],
+)
+def test_setting_other_themes_read_is_not_a_typo(site, name):
+    # Regression (issue 14): settings that Elegant, Flex and notmyidea document were refused.
     content, out, _before = site
-    run_build(out, PATH=str(content), SOCIAL_WIDGET_NAME="Follow")
+    run_build(out, PATH=str(content), **{name: "Follow"})
     assert (out / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "declared", "expected"),
+    [
+        ("FEEDS_ITEM_LIMIT", "FEEDS_LIMIT", True),  # a word added
+        ("AUDIT_FAIL", "AUDIT_FAIL_ON", True),  # a word dropped
+        ("SOCIAL_CARD_COLOURS", "SOCIAL_CARD_COLORS", True),  # a letter
+        ("SHARE_LINK_COPY", "SHARE_COPY_LINK", True),  # two words swapped
+        ("SHARE_LINKS", "SHARE_COPY_LINK", False),  # a word added and one changed
+        ("SHARE_URL", "SHARE_UTM", False),  # a short word changed by two letters
+        ("COMMENTS_INTRO", "COMMENTS_HEADERS", False),
+    ],
+)
+def test_near_miss_is_one_small_edit_away(name, declared, expected):
+    from pelican.plugins.townsquare_safebuild.typos import near_miss
+
+    assert near_miss(name, declared) is expected

@@ -86,20 +86,11 @@ def _newsletter(value):
 
 
 def _social(value):
-    if value is None:
+    # SOCIAL is Pelican's own setting and themes give it other shapes (3-tuples with an icon,
+    # site-relative feed paths): only its type is checked; follow.py uses what it can.
+    if value is None or isinstance(value, list | tuple):
         return None
-    if not isinstance(value, list | tuple):
-        return "must be a list of (name, url) pairs"
-    bad = [
-        entry
-        for entry in value
-        if not isinstance(entry, list | tuple)
-        or len(entry) < 2
-        or not isinstance(entry[0], str)
-        or not entry[0].strip()
-        or not _is_http_url(entry[1])
-    ]
-    return f"has invalid entries {bad!r}" if bad else None
+    return "must be a list of (name, url) pairs"
 
 
 SETTINGS = (
@@ -121,7 +112,7 @@ SETTINGS = (
         "None or {'action': 'https://...', 'field': 'email', 'label': ..., 'button': ...}",
     ),
     # Pelican's standard setting; the subscribe block turns it into follow links.
-    Setting("SOCIAL", (), _social, "a list of (name, 'https://...') pairs"),
+    Setting("SOCIAL", (), _social, "a list of (name, url, ...) tuples"),
 )
 
 
