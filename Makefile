@@ -69,8 +69,11 @@ node_modules/.installed: package.json package-lock.json
 check: $(VENV)/.dev-installed node_modules/.installed ## external validity checks: Nu HTML Checker and Lighthouse
 	$(PY) -m tools.check $(CHECK_OPTS)
 
-post: $(VENV)/.installed ## start a draft: make post TITLE="My title"
-	$(PY) -m tools.newpost "$(TITLE)"
+# The title reaches tools/newpost.py through the environment, unexpanded ($(value ...)), so
+# neither make nor a shell runs backticks or eats `$5` in it.
+post: export TOWNSQUARE_TITLE = $(value TITLE)
+post: $(VENV)/.installed ## start a draft: make post TITLE='My title' [POST_OPTS=...]
+	$(PY) -m tools.newpost $(POST_OPTS)
 
 clean: ## remove the built site and caches (keeps .venv)
 	rm -rf $(OUTPUT) .$(OUTPUT)-staging $(OUTPUT).old .cache __pycache__ .pytest_cache

@@ -48,13 +48,10 @@ def write_blog(root, *slugs):
 
 def pelican_args(tmp_path, content, output, *settings):
     """Pelican's command line for the fixture blog's settings, caches kept in tmp_path."""
-    extra = [f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}", *settings]
-    return [sys.executable, "-m", "pelican", str(content), "-s", str(BLOG / "pelicanconf.py")] + [
-        "-o",
-        str(output),
-        "-e",
-        *extra,
-    ]
+    cache = f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}"
+    settings_file = str(BLOG / "pelicanconf.py")
+    command = [sys.executable, "-m", "pelican", str(content), "-s", settings_file]
+    return [*command, "-o", str(output), "-e", cache, *settings]
 
 
 def cli_env(**extra):
@@ -236,7 +233,7 @@ def test_a_build_refuses_after_the_lock_timeout_and_keeps_the_site(tmp_path, bui
         f"1 s for it to finish (SAFEBUILD_LOCK_TIMEOUT; lock file {lock})",
         f"safebuild: another build of {out} was still running after 1 s (SAFEBUILD_LOCK_TIMEOUT; "
         f"lock file {lock}); nothing was built and {out} was left as it was — fix: let the other "
-        "build finish (or stop it, e.g. a `make serve` in another terminal) and build again"
+        "build finish (or stop it, e.g. a `make serve` in another terminal) and build again",
     ]
     assert snapshot(out) == before
 
@@ -334,3 +331,354 @@ def test_killed_between_the_fallback_renames_the_old_site_comes_back(tmp_path, b
         f"WARNING: safebuild: put back {out} from {out}.old (an earlier build stopped while "
         "swapping)"
     )
+
+
+# -- item 3: an output folder that is a mount point, a symlink, or holds undeletable files ---
+
+
+def user_namespaces():
+    """True when this kernel lets us create a user + mount namespace (`unshare -rm`)."""
+    if not shutil.which("unshare"):
+        return False
+    probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True, check=False)
+    return probe.returncode == 0
+
+
+def in_namespace(tmp_path, *lines, unprivileged=False):
+    """Run shell lines as root of a private user + mount namespace (its mounts die with it),
+    or with unprivileged=True as an ordinary user who owns tmp_path (no capabilities)."""
+    require(user_namespaces(), "user namespaces (unshare --user --mount)")
+    if unprivileged:
+        namespace = ["unshare", "--user", "--map-user=1000", "--map-group=1000"]
+    else:
+        namespace = ["unshare", "--user", "--map-root-user", "--mount"]
+    result = subprocess.run(
+        [*namespace, "sh", "-euc", "\n".join(lines)],
+        cwd=tmp_path,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def build_step(tmp_path, name, content, output, *settings):
+    """A shell line running one build; its exit code, stdout and stderr go to tmp_path/name.*"""
+    command = shlex.join(pelican_args(tmp_path, content, output, *settings))
+    return f"{command} >{name}.out 2>{name}.err && echo 0 >{name}.rc || echo $? >{name}.rc"
+
+
+def step(tmp_path, name):
+    """(exit code, stderr lines) of a build_step."""
+    code = int((tmp_path / f"{name}.rc").read_text())
+    return code, (tmp_path / f"{name}.err").read_text(encoding="utf-8").splitlines()
+
+
+def warnings_and_errors(lines):
+    """The stderr lines that are not the audit's one-line summary."""
+    return [line for line in lines if not line.startswith("audit: ")]
+
+
+def test_output_on_a_mount_point_is_updated_in_place_keeping_retained_files(tmp_path):
+    content = write_blog(tmp_path)
+    volume = run_build(tmp_path / "volume", PATH=str(content))  # what the container volume holds
+    (volume / ".git").mkdir()
+    (volume / ".git" / "HEAD").write_text("ref: refs/heads/pages\n", encoding="utf-8")
+    (volume / "stale.html").write_text("<p>from an older build</p>", encoding="utf-8")
+    out = tmp_path / "output"
+    out.mkdir()
+    write_blog(tmp_path, "second")
+    broken = tmp_path / "broken.md"
+    broken.write_text(BROKEN, encoding="utf-8")
+    retain = 'OUTPUT_RETENTION=[".git"]'
+    in_namespace(
+        tmp_path,
+        f"mount --bind {volume} {out}",
+        build_step(tmp_path, "first", content, out, retain),
+        f"cp -a {volume} {tmp_path / 'after-first'}",
+        build_step(tmp_path, "again", content, out, retain),
+        f"cp {broken} {content / 'posts'}",
+        build_step(tmp_path, "broken", content, out, retain),
+    )
+    first, again, failed = (step(tmp_path, name) for name in ("first", "again", "broken"))
+    assert (first[0], warnings_and_errors(first[1])) == (0, [])
+    assert (again[0], warnings_and_errors(again[1])) == (0, [])
+    after = tmp_path / "after-first"
+    assert (after / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/pages\n"
+    assert (after / "posts" / "second.html").is_file()
+    assert not (after / "stale.html").exists()
+    assert sorted(p.name for p in after.iterdir() if p.name.startswith(".")) == [".git"]
+    assert failed[0] == 1
+    assert (
+        failed[1][0] == f"safebuild: the build failed with 1 error(s); {out} was left as it was:"
+    )
+    assert snapshot(volume).keys() == snapshot(after).keys()
+    assert stable(volume) == stable(after)
+
+
+def test_symlinked_output_keeps_its_link_and_updates_the_target(tmp_path):
+    content = write_blog(tmp_path)
+    webroot = tmp_path / "www" / "site"
+    webroot.parent.mkdir()
+    out = tmp_path / "output"
+    out.symlink_to(webroot)  # not there yet: the first build creates it
+    run_build(out, PATH=str(content))
+    write_blog(tmp_path, "second")
+    run_build(out, PATH=str(content))
+    assert out.is_symlink() and os.readlink(out) == str(webroot)
+    assert (webroot / "posts" / "second.html").is_file()
+    before = snapshot(webroot)
+    (content / "posts" / "broken.md").write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(Exception) as failed:
+        run_build(out, PATH=str(content))
+    assert failure(failed.value)[0] == (
+        f"safebuild: the build failed with 1 error(s); {out} was left as it was:"
+    )
+    assert snapshot(webroot) == before
+    assert out.is_symlink() and os.readlink(out) == str(webroot)
+    assert sorted(p.name for p in webroot.parent.iterdir()) == [".site.lock", "site"]
+
+
+def test_symlink_into_a_folder_we_may_not_write_is_updated_in_place(tmp_path):
+    content = write_blog(tmp_path)
+    www = tmp_path / "www"
+    webroot = run_build(www / "site", PATH=str(content), CACHE_PATH=str(tmp_path / "cache"))
+    (www / ".site.lock").unlink()
+    out = tmp_path / "output"
+    out.symlink_to(webroot)
+    www.chmod(0o555)  # the web server's folder: only site/ inside it is ours
+    write_blog(tmp_path, "second")
+    try:
+        in_namespace(tmp_path, build_step(tmp_path, "build", content, out), unprivileged=True)
+    finally:
+        www.chmod(0o755)
+    code, lines = step(tmp_path, "build")
+    assert (code, warnings_and_errors(lines)) == (0, [])
+    assert out.is_symlink() and os.readlink(out) == str(webroot)
+    assert (webroot / "posts" / "second.html").is_file()
+    assert sorted(p.name for p in www.iterdir()) == ["site"]
+    assert sorted(p.name for p in webroot.iterdir() if p.name.startswith(".")) == [
+        ".townsquare.lock"
+    ]
+
+
+def test_a_read_only_folder_in_the_old_site_does_not_fail_any_build(tmp_path, built):
+    content, out, _ = built
+    legacy = out / "legacy"
+    legacy.mkdir()
+    (legacy / "old.html").write_text("<p>old</p>", encoding="utf-8")
+    legacy.chmod(0o555)
+    write_blog(tmp_path, "second")
+    in_namespace(
+        tmp_path,
+        build_step(tmp_path, "first", content, out),
+        build_step(tmp_path, "again", content, out),
+        unprivileged=True,
+    )
+    for name in ("first", "again"):
+        code, lines = step(tmp_path, name)
+        assert (code, warnings_and_errors(lines)) == (0, []), name
+    assert (out / "posts" / "second.html").is_file()
+    assert not legacy.exists()
+    assert leftovers(out) == []
+
+
+def test_an_undeletable_old_file_is_a_warning_not_a_failure(tmp_path, built):
+    content, out, _ = built
+    stuck = tmp_path / "stuck"
+    stuck.mkdir()
+    (stuck / "locked.html").write_text("<p>on a read-only mount</p>", encoding="utf-8")
+    (out / "stuck").mkdir()
+    write_blog(tmp_path, "second")
+    staging = tmp_path / ".output-staging"
+    in_namespace(
+        tmp_path,
+        f"mount --bind {stuck} {out / 'stuck'}",
+        f"mount -o remount,bind,ro {out / 'stuck'}",
+        build_step(tmp_path, "first", content, out),
+        build_step(tmp_path, "again", content, out),
+    )
+    first, again = step(tmp_path, "first"), step(tmp_path, "again")
+    assert (first[0], warnings_and_errors(first[1])) == (
+        0,
+        [
+            f"WARNING: safebuild: the new site is in {out}, but the previous one in {staging} "
+            f"could not be deleted (Read-only file system: {staging}/stuck/locked.html) — delete "
+            f"it yourself, e.g. chmod -R u+w {staging} && rm -rf {staging}"
+        ],
+    )
+    assert again[0] == 0
+    [aside] = [p for p in tmp_path.iterdir() if p.name.startswith(".output-staging.undeletable-")]
+    assert warnings_and_errors(again[1]) == [
+        f"WARNING: safebuild: {staging}, left by an earlier build, could not be deleted "
+        f"(Read-only file system: {staging}/stuck/locked.html); moved it to {aside} — delete it "
+        "yourself"
+    ]
+    assert (out / "posts" / "second.html").is_file()
+    assert not (out / "stuck").exists()
+
+
+# -- item 4: a full disk, duplicate slugs, a link loop, kept files, `make post` --------------
+
+
+def test_a_full_disk_fails_clearly_and_keeps_the_old_site(tmp_path, built):
+    content, out, before = built
+    write_blog(tmp_path, "second")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    live = disk / "output"
+    in_namespace(
+        tmp_path,
+        f"mount -t tmpfs -o size=1m tmpfs {disk}",
+        f"cp -a {out} {live}",
+        f"dd if=/dev/zero of={disk / 'filler'} bs=16k 2>/dev/null || true",
+        f"truncate -s -64K {disk / 'filler'}",  # 64 KiB left: less than the new site needs
+        build_step(tmp_path, "full", content, live),
+        f"cp -a {live} {tmp_path / 'after'}",
+        f"ls -A {disk} > {tmp_path / 'disk.txt'}",
+    )
+    code, lines = step(tmp_path, "full")
+    assert code == 1
+    assert lines[0] == f"safebuild: the build failed with 1 error(s); {live} was left as it was:"
+    assert len(lines) == 2
+    assert lines[1].startswith(f"  - the disk holding {live} is full (No space left on device")
+    assert lines[1].endswith(
+        f") — fix: free some space on it (`df -h {disk}` shows how much is left) and build again"
+    )
+    assert snapshot(tmp_path / "after") == before
+    assert (tmp_path / "disk.txt").read_text().split() == [".output.lock", "filler", "output"]
+
+
+def test_duplicate_slugs_name_both_source_files(tmp_path, built):
+    content, out, before = built
+    copy = content / "posts" / "hello-again.md"
+    copy.write_text(POST.format(title="Hello again") + "", encoding="utf-8")
+    copy.write_text(copy.read_text().replace("Summary:", "Slug: hello\nSummary:"), "utf-8")
+    with pytest.raises(Exception) as failed:
+        run_build(out, PATH=str(content))
+    original = content / "posts" / "hello.md"
+    assert failure(failed.value)[1] == [
+        f"safebuild: posts/hello.html would be written by 2 source files: {copy}, {original} — "
+        "fix: give each its own Slug: (or rename the file)"
+    ]
+    assert snapshot(out) == before
+
+
+def test_a_symlink_loop_in_content_is_named_once(tmp_path, built):
+    content, out, before = built
+    loop = content / "posts" / "loop"
+    loop.symlink_to("..")
+    with pytest.raises(Exception) as failed:
+        run_build(out, PATH=str(content))
+    assert failure(failed.value)[1] == [
+        f"{loop}: a symbolic link to {content}, a folder that holds the link itself, so reading "
+        f"{content} would never end — fix: delete the link (rm {loop}) or point it at a folder "
+        "that does not contain it"
+    ]
+    assert snapshot(out) == before
+
+
+ADDED = {"CNAME": b"blog.example.org\n", ".nojekyll": b"", "theme/by-hand.svg": b"<svg/>"}
+
+
+def add_by_hand(out):
+    """Put files into a built site by hand, as a leader does for GitHub Pages."""
+    for name, data in ADDED.items():
+        (out / name).write_bytes(data)
+
+
+def test_delete_output_directory_false_keeps_files_the_build_did_not_write(tmp_path, built):
+    content, out, _ = built
+    add_by_hand(out)
+    write_blog(tmp_path, "second")
+    run_build(out, PATH=str(content), DELETE_OUTPUT_DIRECTORY=False)
+    assert {name: (out / name).read_bytes() for name in ADDED} == ADDED
+    assert (out / "posts" / "second.html").is_file()
+    run_build(out, PATH=str(content), DELETE_OUTPUT_DIRECTORY=True)
+    assert [name for name in ADDED if (out / name).exists()] == []
+
+
+def test_extra_folder_publishes_cname_and_nojekyll(tmp_path):
+    content = write_blog(tmp_path)
+    (content / "extra").mkdir()
+    (content / "extra" / "CNAME").write_text("blog.example.org\n", encoding="utf-8")
+    (content / "extra" / "nojekyll").write_text("", encoding="utf-8")
+    out = run_build(
+        tmp_path / "output",
+        PATH=str(content),
+        STATIC_PATHS=["images", "extra"],
+        EXTRA_PATH_METADATA={
+            "extra/CNAME": {"path": "CNAME"},
+            "extra/nojekyll": {"path": ".nojekyll"},
+        },
+    )
+    assert (out / "CNAME").read_text(encoding="utf-8") == "blog.example.org\n"
+    assert (out / ".nojekyll").read_bytes() == b""
+
+
+MAKE_POST = ["make", "-s", "-C", str(ROOT), "post"]
+SLUG = "earn-5-with-touch-hacked-and-touch-hacked2-quoted-and-single"
+TITLE = "Earn $5 with `touch HACKED` and $(touch HACKED2): \"quoted\" and 'single'"
+
+
+def test_make_post_passes_the_title_without_a_shell(tmp_path):
+    venv = tmp_path / "venv"
+    venv.mkdir()
+    (venv / ".installed").touch()  # make's install step is done: only the post target runs
+    posts = tmp_path / "posts"
+    options = f"--settings {BLOG / 'pelicanconf.py'} --content-dir {posts} --date 2026-07-01T09:30"
+    result = subprocess.run(
+        [
+            *MAKE_POST,
+            f"VENV={venv}",
+            f"PY={sys.executable}",
+            f"TITLE={TITLE}",
+            f"POST_OPTS={options}",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    [post] = posts.iterdir()
+    assert post.read_text(encoding="utf-8").splitlines()[0] == f"Title: {TITLE}"
+    assert (
+        post.name == "2026-07-01-earn-5-with-touch-hacked-and-touch-hacked2-quoted-and-single.md"
+    )
+    assert not (tmp_path / "HACKED").exists() and not (ROOT / "HACKED").exists()
+    assert not (tmp_path / "HACKED2").exists() and not (ROOT / "HACKED2").exists()
+
+
+# -- item 5: what a leader (and a CI log) sees when a build fails ----------------------------
+
+
+def test_cli_prints_each_error_once_on_its_own_line_without_a_traceback(tmp_path):
+    content = write_blog(tmp_path)
+    bad = content / "posts" / "bad.md"
+    bad.write_text("Title: Bad\nDate: 2026-13-45\n\nx\n", encoding="utf-8")
+    undated = content / "posts" / "undated.md"
+    undated.write_text("Title: Undated\n\nx\n", encoding="utf-8")
+    out = tmp_path / "output"
+    result = pelican(tmp_path, content, out)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"safebuild: the build failed with 2 error(s); {out} was left as it was:",
+        f"  - {bad}:2: Date '2026-13-45' is not a valid date {DATE_FIX}",
+        f"  - {undated}:1: no 'Date:' in the front matter — fix: add a line "
+        "'Date: 2026-05-04 09:30+02:00' to the front matter (or set DEFAULT_DATE)",
+    ]
+    assert "Traceback" not in result.stdout
+    assert "Could not process" not in result.stdout
+    assert "could not find information" not in result.stdout
+    assert not out.exists()
+
+
+def test_debug_switch_shows_the_traceback(tmp_path):
+    content = write_blog(tmp_path)
+    (content / "posts" / "bad.md").write_text(BROKEN, encoding="utf-8")
+    result = pelican(tmp_path, content, tmp_path / "output", env=cli_env(TOWNSQUARE_DEBUG="1"))
+    assert result.returncode == 1
+    assert "Traceback" in result.stdout
+    assert "BuildFailed" in result.stdout

@@ -1,10 +1,11 @@
-"""Start a draft post: `make post TITLE="My title"` writes content/posts/<date>-<slug>.md.
+"""Start a draft post: `make post TITLE='My title'` writes content/posts/<date>-<slug>.md.
 
 Front matter is prefilled from pelicanconf.py (author, time zone) and the post is a draft
 until the author removes the `Status: draft` line. An existing file is never overwritten.
 """
 
 import argparse
+import os
 import sys
 from collections import Counter
 from datetime import datetime
@@ -15,6 +16,8 @@ from pelican.settings import read_settings
 from pelican.utils import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
+#: `make post` passes the title here, not on a command line a shell would expand.
+TITLE_ENV = "TOWNSQUARE_TITLE"
 
 BODY = """\
 Start with the one thing you want readers to take away, in a sentence or two.
@@ -31,7 +34,12 @@ def _parser():
         prog="make post",
         description='Start a draft post. Usage: make post TITLE="My first post"',
     )
-    parser.add_argument("title", nargs="?", default="", help="the post's title")
+    parser.add_argument(
+        "title",
+        nargs="?",
+        default=None,
+        help=f"the post's title (default: ${TITLE_ENV}, which `make post TITLE=...` sets)",
+    )
     parser.add_argument("--date", help="ISO date and time (default: now in TIMEZONE)")
     parser.add_argument("--author", help="author name (default: AUTHOR from the settings)")
     parser.add_argument("--content-dir", type=Path, help="posts folder (default: content/posts)")
@@ -81,7 +89,8 @@ def main(argv=None):
     """Create the draft; exit 2 on bad usage, 1 when the file exists, else 0."""
     parser = _parser()
     args = parser.parse_args(argv)
-    title = " ".join(args.title.split())
+    given = args.title if args.title is not None else os.environ.get(TITLE_ENV, "")
+    title = " ".join(given.split())
     if not title:
         parser.print_usage(sys.stderr)
         print('newpost: a title is required: make post TITLE="My first post"', file=sys.stderr)

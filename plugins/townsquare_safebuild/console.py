@@ -79,6 +79,6 @@ class _KitRecordsPlain(logging.Filter):
 
 
 def _plain(text):
-    """Write text to stderr as is, after what is already on stdout (keeps a `2>&1` log in order)."""
+    """Write text to stderr as is, after what is on stdout (keeps a `2>&1` log in order)."""
     sys.stdout.flush()
     print(text, file=sys.stderr, flush=True)

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -82,7 +83,8 @@ def _link_or_copy(source, target):
 
 
 def discard(path):
-    """Delete path (a tree we are done with); return the OSError when it cannot be deleted.
+    """Delete path (a tree we are done with); return an OSError naming the first file that
+    could not be deleted, or None.
 
     A read-only folder in the tree (a `chmod -R a-w`, a copied read-only asset) is made
     writable first: it is our own file, and leaving it would fail every later build.
@@ -95,15 +97,23 @@ def discard(path):
         except OSError as exc:
             return exc
         return None
-    try:
-        shutil.rmtree(path)
-    except OSError:
+    if _rmtree(path):
         _make_writable(path)
-        try:
-            shutil.rmtree(path)
-        except OSError as exc:
-            return exc
+        failures = _rmtree(path)
+        if failures:
+            where, exc = failures[0]
+            return OSError(getattr(exc, "errno", None), getattr(exc, "strerror", str(exc)), where)
     return None
+
+
+def _rmtree(path):
+    """Delete as much of the tree at path as possible; return [(path, exception)] that failed."""
+    failures = []
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(path, onexc=lambda _func, where, exc: failures.append((where, exc)))
+    else:
+        shutil.rmtree(path, onerror=lambda _func, where, info: failures.append((where, info[1])))
+    return failures
 
 
 def _make_writable(folder):
