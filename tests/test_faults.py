@@ -277,13 +277,13 @@ if when == "after-exchange":
         die()
 
     swap.exchange = swap_then_die
-else:  # a file system without RENAME_EXCHANGE, killed between its two renames
+else:  # a file system without RENAME_EXCHANGE (and, unless "no-exchange", a kill)
     swap.exchange = lambda first, second: False
     rename = os.rename
 
     def rename_then_die(source, target):
         rename(source, target)
-        if str(target).endswith(".old"):
+        if str(target).endswith(".old") and when == "between-renames":
             die()
 
     os.rename = rename_then_die
@@ -294,7 +294,8 @@ main()
 
 
 def killed_at_swap(tmp_path, content, out, when):
-    """Run a build that is SIGKILLed at the given moment of its swap; return its exit code."""
+    """Run a build that is SIGKILLed at the given moment of its swap ("after-exchange",
+    "between-renames"; "no-exchange" only takes exchange away); return its exit code."""
     script = tmp_path / "killer.py"
     script.write_text(KILLER, encoding="utf-8")
     args = pelican_args(tmp_path, content, out)
@@ -314,6 +315,14 @@ def test_killed_right_after_the_exchange_the_new_site_is_whole(tmp_path, built):
     assert killed_at_swap(tmp_path, content, out, "after-exchange") == -9
     assert stable(out) == stable(tmp_path / "reference")
     assert pelican(tmp_path, content, out).returncode == 0  # and the leftovers are cleared
+    assert leftovers(out) == []
+
+
+def test_without_an_atomic_exchange_the_fallback_swap_publishes(tmp_path, built):
+    content, out, _ = built
+    write_blog(tmp_path, "second")
+    assert killed_at_swap(tmp_path, content, out, "no-exchange") == 0
+    assert (out / "posts" / "second.html").is_file()
     assert leftovers(out) == []
 
 
@@ -682,3 +691,20 @@ def test_debug_switch_shows_the_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" in result.stdout
     assert "BuildFailed" in result.stdout
+
+
+def test_lock_timeout_setting_is_checked(tmp_path):
+    content = write_blog(tmp_path)
+    with pytest.raises(Exception) as refused:
+        run_build(tmp_path / "output", PATH=str(content), SAFEBUILD_LOCK_TIMEOUT="soon")
+    assert str(refused.value) == (
+        "safebuild: 1 setting problem(s):\n  - Setting 'SAFEBUILD_LOCK_TIMEOUT': received 'soon'; "
+        "allowed: a number of seconds, 0 or more (0 = refuse at once when another build is "
+        "running)"
+    )
+    with pytest.raises(Exception) as misspelt:
+        run_build(tmp_path / "output", PATH=str(content), SAFEBUILD_LOCK_TIMOUT=5)
+    assert "SAFEBUILD_LOCK_TIMOUT: not a setting of any plugin — did you mean " in str(
+        misspelt.value
+    )
+    assert not (tmp_path / "output").exists()
