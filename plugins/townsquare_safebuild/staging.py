@@ -21,13 +21,13 @@ import sys
 from pelican.plugins.townsquare.signals import site_staged
 
 from . import lock, swap
-from . import settings as safebuild_settings
 from .crashes import describe
 from .errors import BuildFailed, BuildStopped, failure_message
 from .explain import explain
 from .fileops import discard
 from .guard import check_output_folder
 from .loops import symlink_loops
+from .settings import DEFAULTS
 
 logger = logging.getLogger(__name__)
 
@@ -62,15 +62,16 @@ def start(pelican):
     if getattr(pelican, "_townsquare_staged", False):
         return
     check_output_folder(pelican.settings)
-    timeout = safebuild_settings.resolve(pelican.settings)["SAFEBUILD_LOCK_TIMEOUT"]
     final = os.path.abspath(pelican.output_path)
     pelican.settings["TOWNSQUARE_FINAL_OUTPUT"] = final
-    pelican.run = functools.partial(_staged_run, pelican, pelican.run, final, timeout)
+    pelican.run = functools.partial(_staged_run, pelican, pelican.run, final)
     pelican._townsquare_staged = True
 
 
-def _staged_run(pelican, original_run, final, timeout):
+def _staged_run(pelican, original_run, final):
     """Run the build into staging; swap on success, otherwise raise and keep final as it was."""
+    # settings.py checked it at `initialized`
+    timeout = pelican.settings.get("SAFEBUILD_LOCK_TIMEOUT", DEFAULTS["SAFEBUILD_LOCK_TIMEOUT"])
     try:
         target = swap.target_for(final)
     except OSError as exc:
