@@ -343,6 +343,15 @@ def test_killed_between_the_fallback_renames_the_old_site_comes_back(tmp_path, b
     )
 
 
+ADDED = {"CNAME": b"blog.example.org\n", ".nojekyll": b"", "theme/by-hand.svg": b"<svg/>"}
+
+
+def add_by_hand(out):
+    """Put files into a built site by hand, as a leader does for GitHub Pages."""
+    for name, data in ADDED.items():
+        (out / name).write_bytes(data)
+
+
 # -- item 3: an output folder that is a mount point, a symlink, or holds undeletable files ---
 
 
@@ -455,21 +464,27 @@ def test_symlink_into_a_folder_we_may_not_write_is_updated_in_place(tmp_path):
     www = tmp_path / "www"
     webroot = run_build(www / "site", PATH=str(content), CACHE_PATH=str(tmp_path / "cache"))
     (www / ".site.lock").unlink()
+    add_by_hand(webroot)
     out = tmp_path / "output"
     out.symlink_to(webroot)
     www.chmod(0o555)  # the web server's folder: only site/ inside it is ours
     write_blog(tmp_path, "second")
+    keep = "DELETE_OUTPUT_DIRECTORY=false"
     try:
-        in_namespace(tmp_path, build_step(tmp_path, "build", content, out), unprivileged=True)
+        in_namespace(
+            tmp_path, build_step(tmp_path, "build", content, out, keep), unprivileged=True
+        )
     finally:
         www.chmod(0o755)
     code, lines = step(tmp_path, "build")
     assert (code, warnings_and_errors(lines)) == (0, [])
     assert out.is_symlink() and os.readlink(out) == str(webroot)
     assert (webroot / "posts" / "second.html").is_file()
+    assert {name: (webroot / name).read_bytes() for name in ADDED} == ADDED
     assert sorted(p.name for p in www.iterdir()) == ["site"]
     assert sorted(p.name for p in webroot.iterdir() if p.name.startswith(".")) == [
-        ".townsquare.lock"
+        ".nojekyll",
+        ".townsquare.lock",
     ]
 
 
@@ -589,15 +604,6 @@ def test_a_symlink_loop_in_content_is_named_once(tmp_path, built):
     assert snapshot(out) == before
 
 
-ADDED = {"CNAME": b"blog.example.org\n", ".nojekyll": b"", "theme/by-hand.svg": b"<svg/>"}
-
-
-def add_by_hand(out):
-    """Put files into a built site by hand, as a leader does for GitHub Pages."""
-    for name, data in ADDED.items():
-        (out / name).write_bytes(data)
-
-
 def test_delete_output_directory_false_keeps_files_the_build_did_not_write(tmp_path, built):
     content, out, _ = built
     add_by_hand(out)
@@ -675,3 +681,21 @@ def test_lock_timeout_setting_is_checked(tmp_path):
         misspelt.value
     )
     assert not (tmp_path / "output").exists()
+
+
+def test_an_output_folder_that_cannot_be_created_fails_clearly(tmp_path):
+    content = write_blog(tmp_path)
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    out = locked / "site" / "output"
+    in_namespace(tmp_path, build_step(tmp_path, "build", content, out), unprivileged=True)
+    code, lines = step(tmp_path, "build")
+    assert (code, lines) == (
+        1,
+        [
+            f"safebuild: the build failed with 1 error(s); {out} was left as it was:",
+            f"  - {locked / 'site'}: Permission denied — fix: make it writable for you, or build "
+            "into another folder",
+        ],
+    )
+    assert list(locked.iterdir()) == []

@@ -17,7 +17,8 @@ DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 def describe(exc, staging, final):
     """One line for the exception that stopped a build of final (staged in staging)."""
-    return _describe(exc, final).replace(staging, final)
+    text = _describe(exc, final)
+    return text.replace(staging, final) if staging else text
 
 
 def _describe(exc, final):

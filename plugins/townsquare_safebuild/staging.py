@@ -13,6 +13,7 @@ connecting to the ``townsquare.site_staged`` blinker signal (the audit does this
 returns a list of error messages (or raises :class:`BuildFailed`) to keep the old output.
 """
 
+import contextlib
 import functools
 import logging
 import os
@@ -70,35 +71,38 @@ def start(pelican):
 
 def _staged_run(pelican, original_run, final):
     """Run the build into staging; swap on success, otherwise raise and keep final as it was."""
-    # settings.py checked it at `initialized`
-    timeout = pelican.settings.get("SAFEBUILD_LOCK_TIMEOUT", DEFAULTS["SAFEBUILD_LOCK_TIMEOUT"])
-    try:
+    settings = pelican.settings  # settings.py checked SAFEBUILD_LOCK_TIMEOUT at `initialized`
+    timeout = settings.get("SAFEBUILD_LOCK_TIMEOUT", DEFAULTS["SAFEBUILD_LOCK_TIMEOUT"])
+    with _os_errors_fail(final):
         target = swap.target_for(final)
-    except OSError as exc:
-        raise BuildFailed(failure_message(final, [describe(exc, "", final)])) from exc
     with lock.exclusive(target.lock, final, timeout):
-        try:
+        with _os_errors_fail(final):
             swap.recover(target)
-        except OSError as exc:
-            raise BuildFailed(failure_message(final, [describe(exc, "", final)])) from exc
-        errors, crash = symlink_loops(pelican.settings), None
+        errors, crash = symlink_loops(settings), None
         if not errors:
             errors, crash = _build(pelican, original_run, target, final)
         if errors:
             discard(target.staging)
             raise BuildFailed(failure_message(final, errors)) from crash
-        settings = pelican.settings
-        try:
+        with _os_errors_fail(final, target.staging, "could not put the new site in place: "):
             swap.publish(
                 target,
                 retained=settings.get("OUTPUT_RETENTION") or (),
                 keep_old=not settings.get("DELETE_OUTPUT_DIRECTORY", True),
             )
-        except OSError as exc:
-            discard(target.staging)
-            error = f"could not put the new site in place: {describe(exc, target.staging, final)}"
-            raise BuildFailed(failure_message(final, [error])) from exc
     logger.debug("safebuild: published the staged build into %s", final)
+
+
+@contextlib.contextmanager
+def _os_errors_fail(final, staging="", what=""):
+    """Turn an OSError of the swap's own steps into BuildFailed (dropping staging, if given)."""
+    try:
+        yield
+    except OSError as exc:
+        if staging:
+            discard(staging)
+        error = f"{what}{describe(exc, staging, final)}"
+        raise BuildFailed(failure_message(final, [error])) from exc
 
 
 def _build(pelican, original_run, target, final):
