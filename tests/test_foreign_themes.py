@@ -180,3 +180,37 @@ def test_a_partial_included_without_autoescape_still_escapes(tmp_path, content_c
     assert soup.select_one('meta[property="og:title"]')["content"] == title
     assert soup.title.get_text() == f"{title} · Townsquare"
     assert "&lt;img src=x onerror=alert(1)&gt;" in raw
+
+
+def test_a_theme_that_rewrites_the_body_gets_the_pieces_by_structure(tmp_path):
+    # The fast path splices after the post's own HTML; a theme that changes that HTML (here:
+    # a filter) and has no recognisable main column makes the kit parse the page instead.
+    theme = tmp_path / "odd"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "templates" / "base.html").write_text(
+        "<!doctype html><html lang='en'><head><title>{{ SITENAME }}</title>"
+        "<meta property='og:title' content='theme title'></head><body><div class='wrap'>"
+        "{% block content %}{% endblock %}</div><footer>theme footer</footer></body></html>",
+        encoding="utf-8",
+    )
+    (theme / "templates" / "article.html").write_text(
+        "{% extends 'base.html' %}{% block content %}<article><h1>{{ article.title }}</h1>"
+        "<div class='text'>{{ article.content | replace('<p>', '<p class=\"x\">') }}</div>"
+        "<p>theme after text</p></article>{% endblock %}",
+        encoding="utf-8",
+    )
+    site = run_build(
+        tmp_path / "output", THEME=str(theme), JINJA_ENVIRONMENT=PELICAN_JINJA, AUDIT_ENABLED=False
+    )
+    _text, soup = read(site / "posts" / "listening-tours.html")
+    assert [m["content"] for m in soup.select('meta[property="og:title"]')] == [
+        "Why I Traded the All-Hands Monologue for Listening Tours"
+    ]
+    text_box = soup.select_one("div.text")
+    share = soup.select_one("[data-ts-share]")
+    assert text_box.find_next_sibling() is share.find_previous_sibling("link") or (
+        share in text_box.find_all_next("nav")
+        and share not in soup.select_one("p:-soup-contains('theme after text')").find_all_next()
+    )
+    assert soup.select_one("[data-ts-comments]") is not None
+    assert soup.select_one("[data-ts-subscribe]") is not None

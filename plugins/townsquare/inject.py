@@ -16,6 +16,7 @@ import jinja2
 
 from . import placement
 from .assets import TEMPLATE_PATHS
+from .splice import splice
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +106,13 @@ def _inject(text, missing, context):
     rendered = {piece: html for piece, html in rendered.items() if html.strip()}
     if not rendered:
         return None
+    title = _render(context, None, kind, source=_TITLE).strip() if "meta" in rendered else ""
+    content = context.get("article") or context.get("page")
+    spliced = splice(text, rendered, title, getattr(content, "content", ""))
+    if spliced is not None:
+        return spliced
+    # The theme changed the post's text or its main column could not be found for certain:
+    # parse the whole page and place the pieces by its structure.
     soup = placement.parse(text)
     fragments = placement.Fragments()
     head = soup.head
@@ -113,7 +121,6 @@ def _inject(text, missing, context):
         return None
     if "meta" in rendered:
         placement.drop_conflicting_metadata(head)
-        title = _render(context, None, kind, source=_TITLE).strip()
         if title:
             placement.set_title(soup, head, title)
         placement.append(head, fragments.placeholder(rendered["meta"]))
@@ -142,7 +149,7 @@ def _place_body_pieces(soup, fragments, rendered, context):
 def _render(context, name, kind, source=None):
     """Render one of the kit's partials (or a template source) with the page's context."""
     env = _environment(context)
-    template = env.from_string(source) if source else _template(env, name)
+    template = env.townsquare_title if source == _TITLE else _template(env, name)
     if template is None:
         return ""
     content = context.get("article") or context.get("page")
@@ -172,6 +179,7 @@ def _environment(settings):
         )
         env.globals.update(settings.get("JINJA_GLOBALS") or {})
         env.filters.update(settings.get("JINJA_FILTERS") or {})
+        env.townsquare_title = env.from_string(_TITLE)  # compiled once, used on every page
         _ENVIRONMENTS.clear()  # one build at a time: never keep an old build's globals alive
         _ENVIRONMENTS[key] = env
     return _ENVIRONMENTS[key]

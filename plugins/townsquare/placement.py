@@ -6,6 +6,7 @@ the head, drop the theme's conflicting metadata, insert fragments. No I/O, no se
 
 import re
 
+import lxml.html
 from bs4 import BeautifulSoup, NavigableString
 from bs4.formatter import HTMLFormatter
 
@@ -23,8 +24,16 @@ FORMATTER = _Formatter(void_element_close_prefix=None, empty_attributes_are_bool
 
 #: Head elements the kit's metadata replaces (a second og:title would conflict with ours).
 REPLACED_META = re.compile(r"^(og:|article:|twitter:|fediverse:creator$|description$)", re.I)
-#: Main-column candidates, most specific first, for themes without a <main> element.
-MAIN_SELECTORS = ("main", "[role=main]", "#content", "#main", ".content", "#page")
+#: Main-column candidates, most specific first, for themes without a <main> element:
+#: (attribute, value) pairs, where "name" is the element's own name.
+MAIN_MARKS = (
+    ("name", "main"),
+    ("role", "main"),
+    ("id", "content"),
+    ("id", "main"),
+    ("class", "content"),
+    ("id", "page"),
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -97,11 +106,24 @@ def insert_after(element, node):
 
 def main_column(soup):
     """The element holding the page's main content: <main>, a role=main or #content box."""
-    for selector in MAIN_SELECTORS:
-        found = soup.select_one(selector)
-        if found is not None and found.name not in ("html", "head", "body"):
-            return found
-    return None
+    body = soup.body or soup
+    best, rank = None, len(MAIN_MARKS)
+    # One pass over the body's elements (CSS selectors would walk it once per candidate).
+    for element in body.find_all(True):
+        for index, (key, value) in enumerate(MAIN_MARKS[:rank]):
+            if _marked(element, key, value):
+                best, rank = element, index
+                break
+        if rank == 0:
+            break
+    return best
+
+
+def _marked(element, key, value):
+    if key == "name":
+        return element.name == value
+    found = element.get(key)
+    return value in found if isinstance(found, list) else found == value
 
 
 def body_box(soup, content_html):
@@ -126,11 +148,10 @@ def body_box(soup, content_html):
 
 def _edge_texts(content_html):
     """Normalised first and last text runs (up to 40 characters) of the post's HTML."""
-    texts = [
-        _SPACE.sub(" ", str(node)).strip()
-        for node in BeautifulSoup(content_html or "", "html.parser").descendants
-        if isinstance(node, NavigableString) and str(node).strip()
-    ]
+    if not (content_html or "").strip():
+        return "", ""
+    root = lxml.html.fragment_fromstring(content_html, create_parent="div")
+    texts = [_SPACE.sub(" ", text).strip() for text in root.itertext() if text.strip()]
     if not texts:
         return "", ""
     return texts[0][:40], texts[-1][-40:]

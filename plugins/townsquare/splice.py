@@ -1,0 +1,99 @@
+"""The fast way to add the kit's pieces to a written page: splice text at exact anchors.
+
+Most themes print ``{{ article.content }}`` verbatim and close their main column with a tag
+that can be found, so the page need not be parsed (and re-serialised) as a whole: only the
+small <head> is parsed, to replace the theme's metadata. Whenever an anchor cannot be found
+with certainty this returns None and inject.py parses the whole page instead.
+"""
+
+import re
+
+from . import placement
+
+HEAD_START = re.compile(r"<head\b[^>]*>", re.I)
+HEAD_END = re.compile(r"</head\s*>", re.I)
+_ATTRS = r"""(?:"[^"]*"|'[^']*'|[^'">])*"""
+#: Start tags of the main column, most specific first (as placement.MAIN_MARKS).
+MAIN_STARTS = tuple(
+    re.compile(pattern, re.I)
+    for pattern in (
+        rf"<(?P<tag>main)\b{_ATTRS}>",
+        rf"<(?P<tag>[a-z][\w-]*)\b(?={_ATTRS}\srole\s*=\s*[\"']?main\b){_ATTRS}>",
+        rf"<(?P<tag>[a-z][\w-]*)\b(?={_ATTRS}\sid\s*=\s*[\"']?content[\"'\s>]){_ATTRS}>",
+        rf"<(?P<tag>[a-z][\w-]*)\b(?={_ATTRS}\sid\s*=\s*[\"']?main[\"'\s>]){_ATTRS}>",
+        rf"<(?P<tag>[a-z][\w-]*)\b(?={_ATTRS}\sclass\s*=\s*\"(?:[^\"]*\s)?content[\s\"]){_ATTRS}>",
+        rf"<(?P<tag>[a-z][\w-]*)\b(?={_ATTRS}\sid\s*=\s*[\"']?page[\"'\s>]){_ATTRS}>",
+    )
+)
+#: Comments, raw-text elements (their text may hold "</div>") and tags, in document order.
+TOKENS = re.compile(
+    rf"<!--.*?-->|<(?P<raw>script|style|textarea|title)\b{_ATTRS}>.*?</(?P=raw)\s*>"
+    rf"|<(?P<close>/?)(?P<name>[a-z][\w-]*)\b{_ATTRS}(?P<self>/?)>",
+    re.I | re.S,
+)
+
+
+def splice(text, rendered, title, content_html):
+    """The page with rendered pieces added, or None when an anchor is not certain.
+
+    rendered maps piece names (meta, feeds, share, comments, subscribe) to HTML; title is the
+    <title> text for the meta piece; content_html is the post's body as Pelican rendered it.
+    """
+    start = HEAD_START.search(text)
+    end = HEAD_END.search(text, start.end()) if start else None
+    if end is None:
+        return None
+    body = text[end.end() :]
+    inserts = []  # (offset in body, html)
+    after_body = "\n".join(rendered[p] for p in ("share", "comments") if p in rendered)
+    if after_body:
+        tail = (content_html or "").rstrip()[-160:]
+        found = body.find(tail) if len(tail) >= 20 else -1
+        if found < 0:
+            return None
+        inserts.append((found + len(tail), "\n" + after_body))
+    if "subscribe" in rendered:
+        column_end = main_end(body)
+        if column_end is None:
+            return None
+        inserts.append((column_end, rendered["subscribe"] + "\n"))
+    for offset, html in sorted(inserts, reverse=True):
+        body = body[:offset] + html + body[offset:]
+    head = _head(text[start.end() : end.start()], rendered, title)
+    return text[: start.end()] + head + text[end.start() : end.end()] + body
+
+
+def _head(inner, rendered, title):
+    """The head's inner HTML with the theme's metadata replaced by the kit's."""
+    if "meta" not in rendered:
+        return inner + rendered.get("feeds", "")
+    soup = placement.parse(inner)
+    placement.drop_conflicting_metadata(soup)
+    if title:
+        placement.set_title(soup, soup, title)
+    kept = soup.decode(formatter=placement.FORMATTER)
+    return kept.rstrip() + "\n" + rendered["meta"] + rendered.get("feeds", "") + "\n"
+
+
+def main_end(body):
+    """Offset of the end tag of the page's main column in body, or None."""
+    for pattern in MAIN_STARTS:
+        start = pattern.search(body)
+        if start is not None:
+            return _matching_end(body, start)
+    return None
+
+
+def _matching_end(text, start):
+    """Offset where the element opened by the start match ends (its end tag), or None."""
+    tag, depth = start.group("tag").lower(), 1
+    for token in TOKENS.finditer(text, start.end()):
+        if token.group("name") is None or token.group("name").lower() != tag:
+            continue
+        if token.group("close"):
+            depth -= 1
+            if depth == 0:
+                return token.start()
+        elif not token.group("self"):
+            depth += 1
+    return None
