@@ -49,6 +49,8 @@ PLUGINS = [
     "pelican.plugins.townsquare_share",
     "pelican.plugins.townsquare_comments",
     "pelican.plugins.townsquare_feeds",
+    "pelican.plugins.townsquare_brand",
+    "pelican.plugins.townsquare_readnext",
     "pelican.plugins.townsquare_preview",
     "pelican.plugins.townsquare_audit",
 ]
@@ -78,6 +80,13 @@ AUTHORS_BIO = {
         "links": {"mastodon": "https://social.example/@lukas"},
     },
 }
+
+# Make it yours (plugins/brand; README "Make it yours"): the brand colour drives the palette in
+# light and dark mode (adjusted when it would make text unreadable), the logo sits in the header
+# and becomes the favicon. HOME_INTRO = None uses the main author's bio on the home page.
+BRAND_COLOR = "#0f766e"
+SITELOGO = "images/townsquare-logo.png"
+HOME_INTRO = None
 
 # Social metadata and card images (plugins/social; every setting is listed in README.md).
 SOCIAL_TWITTER_SITE = "@townsquare_ex"

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .newsletter import Newsletter, newsletter
+
 
 @dataclass(frozen=True)
 class Network:
@@ -34,16 +36,6 @@ class FollowLink:
 
 
 @dataclass(frozen=True)
-class Newsletter:
-    """A provider-agnostic sign-up form: the page posts one e-mail field to `action`."""
-
-    action: str
-    field: str
-    label: str
-    button: str
-
-
-@dataclass(frozen=True)
 class Subscribe:
     """Everything the subscribe partial renders."""
 
@@ -63,18 +55,6 @@ def follow_links(social):
         else:
             links.append(FollowLink(name, url, "noopener", "other"))
     return tuple(links)
-
-
-def newsletter(setting):
-    """The Newsletter for FEEDS_NEWSLETTER, or None when it is off."""
-    if not setting:
-        return None
-    return Newsletter(
-        action=setting["action"],
-        field=setting["field"],
-        label=setting.get("label", "Email address"),
-        button=setting.get("button", "Subscribe"),
-    )
 
 
 def subscribe_block(feed_links, settings):

@@ -1,14 +1,13 @@
 """The feeds plugin's settings: declared once with defaults, validated once at `initialized`."""
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .formats import FORMAT_NAMES
+from .newsletter import BY_NAME as NEWSLETTER_PROVIDERS
+from .newsletter import problem as newsletter_problem
 
 CONTENT_MODES = ("full", "summary")
-_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-\[\]]*$")
-NEWSLETTER_KEYS = ("action", "field", "label", "button")
 
 
 class FeedsSettingsError(Exception):
@@ -68,21 +67,7 @@ def _image(value):
 
 
 def _newsletter(value):
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        return "must be None or a dict with 'action' and 'field'"
-    unknown = sorted(set(value) - set(NEWSLETTER_KEYS))
-    if unknown:
-        return f"has unknown key(s) {', '.join(map(repr, unknown))}"
-    if not _is_http_url(value.get("action")):
-        return "needs 'action': the provider's http(s) form URL"
-    if not isinstance(value.get("field"), str) or not _FIELD_NAME.match(value["field"]):
-        return "needs 'field': the provider's e-mail field name, e.g. 'email'"
-    for key in ("label", "button"):
-        if key in value and (not isinstance(value[key], str) or not value[key].strip()):
-            return f"'{key}' must be non-empty text"
-    return None
+    return newsletter_problem(value)
 
 
 def _social(value):
@@ -117,7 +102,7 @@ SETTINGS = (
         "FEEDS_NEWSLETTER",
         None,
         _newsletter,
-        "None or {'action': 'https://...', 'field': 'email', 'label': ..., 'button': ...}",
+        f"None or {{'provider': one of {', '.join(NEWSLETTER_PROVIDERS)}, ...}} (see README)",
     ),
     # Pelican's standard setting; the subscribe block turns it into follow links.
     Setting("SOCIAL", (), _social, "a list of (name, 'https://...') pairs"),

@@ -37,7 +37,6 @@ class ShareBlock:
     canonical: str = ""
     url: str = ""
     links: tuple = ()
-    icons: tuple = ()
     copy_url: str = ""
     webshare_url: str = ""
     networks: tuple = ()
@@ -47,7 +46,7 @@ class ShareBlock:
 
     @property
     def sprite_slot(self):
-        """The include slot ("before"/"after") that carries the icon sprite (once per page)."""
+        """The include slot ("before"/"after") that links the stylesheet and script (once)."""
         return "after" if self.position == "after" else "before"
 
 
@@ -129,7 +128,6 @@ def share_block(content, settings, is_page=False):
         canonical=canonical,
         url=with_utm(canonical, utm, "share"),
         links=links,
-        icons=tuple((n.name, n.icon) for n in networks),
         copy_url=with_utm(canonical, utm, "copy") if settings["SHARE_COPY_LINK"] else "",
         webshare_url=with_utm(canonical, utm, "webshare") if settings["SHARE_WEB_SHARE"] else "",
         networks=networks,
