@@ -7,7 +7,6 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import make_settings
 from pelican import Pelican
-
 from pelican.plugins.townsquare_brand.palette import palette
 
 SITEURL = "http://127.0.0.1:8000"
