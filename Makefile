@@ -41,14 +41,15 @@ site: $(VENV)/.installed ## build the sample blog into output/ (audited) with pe
 serve: $(VENV)/.installed ## rebuild on change and serve on http://127.0.0.1:8000
 	$(PY) -m pelican content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT) $(PELICAN_OPTS)
 
-publish: $(VENV)/.installed ## build the production site (SITEURL=https://...); the audit refuses on findings
+publish: $(VENV)/.installed ## production build: SITEURL=https://your.domain make publish (audited)
 	$(PY) -m pelican content -s publishconf.py -o $(OUTPUT) $(PELICAN_OPTS)
-	@echo "Published build in $(abspath $(OUTPUT))/ passed the interaction audit (publish rules on)."
+	@echo "Published build in $(abspath $(OUTPUT))/ passed the interaction audit."
 
 audit: $(VENV)/.installed ## audit a built site: make audit [DIR=path] [FORMAT=text|json|junit|github]
-	$(PY) -m pelican.plugins.townsquare_audit $(DIR) $(AUDIT_OPTS) $(if $(FORMAT),--format $(FORMAT))
+	$(BIN)/townsquare audit $(DIR) $(AUDIT_OPTS) $(if $(FORMAT),--format $(FORMAT))
 
-test: $(VENV)/.dev-installed ## install dev dependencies and run the test suite
+test: $(VENV)/.dev-installed ## install dev dependencies (and chromium, npm tools if it can), run the tests
+	@tools/provision
 	$(PY) -m pytest $(PYTEST_OPTS)
 
 lint: $(VENV)/.dev-installed ## ruff lint and format check
@@ -69,8 +70,10 @@ node_modules/.installed: package.json package-lock.json
 check: $(VENV)/.dev-installed node_modules/.installed ## external validity checks: Nu HTML Checker and Lighthouse
 	$(PY) -m tools.check $(CHECK_OPTS)
 
+# The title reaches the command through the environment, never through the shell's parser.
+post: export TS_TITLE := $(value TITLE)
 post: $(VENV)/.installed ## start a draft: make post TITLE="My title"
-	$(PY) -m tools.newpost "$(TITLE)"
+	$(BIN)/townsquare post "$$TS_TITLE"
 
 clean: ## remove the built site and caches (keeps .venv)
 	rm -rf $(OUTPUT) .$(OUTPUT)-staging $(OUTPUT).old .cache __pycache__ .pytest_cache

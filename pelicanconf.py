@@ -1,10 +1,62 @@
-"""Local settings: build the sample blog into output/ with absolute URLs on 127.0.0.1."""
+"""Your blog's settings (local builds: `make site`, `make serve`). README: "Make it yours"."""
 
 from pelican.themes import townsquare
 
-AUTHOR = "Amara Okafor"
+# -- Make it yours ---------------------------------------------------------------------------
+# Everything below in this section is the sample blog's identity (fictional people, example
+# addresses). Replace it with yours: `make publish` refuses placeholder addresses such as
+# *.example hosts, example.org e-mail and the sample's handles.
 SITENAME = "Townsquare"
 SITESUBTITLE = "Leaders who write to start conversations, not to broadcast."
+AUTHOR = "Amara Okafor"
+# A square PNG or JPEG in content/images/: the header, social cards and the publisher logo.
+SITELOGO = "images/townsquare-logo.png"
+# The colour of links, buttons and panels, light and dark (adjusted if it would be unreadable).
+BRAND_COLOR = "#0f766e"
+# The short introduction at the top of the home page; None uses the bio of AUTHOR below.
+HOME_INTRO = None
+# Where "Reply by email" goes when a post's author has no "email" below.
+COMMENTS_REPLY_EMAIL = "hello@example.org"
+# Who writes here: the author box, rel=me / sameAs, twitter:creator, fediverse:creator and the
+# per-author "Reply by email" address. Keyed by the author's slug (lower case, dashes).
+AUTHORS_BIO = {
+    "amara-okafor": {
+        "name": "Amara Okafor",
+        "bio": "CEO. Writes about leading in the open and answering the hard questions first.",
+        "twitter": "@amara_example",
+        "email": "amara@example.org",
+        "fediverse": "@amara@mastodon.example",
+        "links": {
+            "mastodon": "https://mastodon.example/@amara",
+            "linkedin": "https://www.linkedin.example/in/amara-okafor",
+            "bluesky": "https://bsky.example/profile/amara.example.org",
+        },
+    },
+    "lukas-brandt": {
+        "name": "Lukas Brandt",
+        "bio": "Head of community. Believes a forum thread is worth ten press releases.",
+        "fediverse": "@lukas@social.example",
+        "email": "lukas@example.org",
+        "links": {"mastodon": "https://social.example/@lukas"},
+    },
+}
+# Follow links in the subscribe block: (name, URL) pairs.
+SOCIAL = (
+    ("Mastodon", "https://mastodon.example/@amara"),
+    ("LinkedIn", "https://www.linkedin.example/in/amara-okafor"),
+    ("Bluesky", "https://bsky.example/profile/amara.example"),
+)
+# The site's X handle and the publisher (Organization or Person) in JSON-LD.
+SOCIAL_TWITTER_SITE = "@townsquare_ex"
+SOCIAL_PUBLISHER = {
+    "type": "Organization",
+    "same_as": ["https://mastodon.example/@townsquare"],
+}
+# The image used when a page has none of its own (and for its alt text).
+SOCIAL_DEFAULT_IMAGE = "images/community-square.png"
+SOCIAL_DEFAULT_IMAGE_ALT = "Abstract illustration of speech bubbles above a town square."
+
+# -- Site ------------------------------------------------------------------------------------
 SITEURL = "http://127.0.0.1:8000"
 # Absolute URLs even locally, so every link and metadata value is testable as published.
 RELATIVE_URLS = False
@@ -55,51 +107,6 @@ PLUGINS = [
     "pelican.plugins.townsquare_audit",
 ]
 
-# Who writes here; used by the author box and the social plugins.
-AUTHORS_BIO = {
-    "amara-okafor": {
-        "name": "Amara Okafor",
-        "bio": "CEO. Writes about leading in the open and answering the hard questions first.",
-        # Fictional sample profiles: replace with your own (social plugin: rel=me, sameAs,
-        # twitter:creator, fediverse:creator).
-        "twitter": "@amara_example",
-        # Where "Reply by email" under her posts goes (plugins/comments).
-        "email": "amara@example.org",
-        "fediverse": "@amara@mastodon.example",
-        "links": {
-            "mastodon": "https://mastodon.example/@amara",
-            "linkedin": "https://www.linkedin.example/in/amara-okafor",
-            "bluesky": "https://bsky.example/profile/amara.example.org",
-        },
-    },
-    "lukas-brandt": {
-        "name": "Lukas Brandt",
-        "bio": "Head of community. Believes a forum thread is worth ten press releases.",
-        "fediverse": "@lukas@social.example",
-        "email": "lukas@example.org",
-        "links": {"mastodon": "https://social.example/@lukas"},
-    },
-}
-
-# Make it yours (plugins/brand; README "Make it yours"): the brand colour drives the palette in
-# light and dark mode (adjusted when it would make text unreadable), the logo sits in the header
-# and becomes the favicon. HOME_INTRO = None uses the main author's bio on the home page.
-BRAND_COLOR = "#0f766e"
-SITELOGO = "images/townsquare-logo.png"
-HOME_INTRO = None
-
-# Social metadata and card images (plugins/social; every setting is listed in README.md).
-SOCIAL_TWITTER_SITE = "@townsquare_ex"
-SOCIAL_PUBLISHER = {
-    "type": "Organization",
-    "name": "Townsquare",
-    "logo": "theme/images/townsquare-logo.png",
-    "same_as": ["https://mastodon.example/@townsquare"],
-}
-SOCIAL_CARD_LOGO = "theme/images/townsquare-logo.png"
-SOCIAL_DEFAULT_IMAGE = "images/community-square.png"
-SOCIAL_DEFAULT_IMAGE_ALT = "Abstract illustration of speech bubbles above a town square."
-
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
@@ -112,15 +119,7 @@ MARKDOWN = {
 # Autoescape everything user-written; templates mark rendered Markdown with `| safe` explicitly.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
-# Follow links in the subscribe block (Pelican's standard SOCIAL setting; fictional profiles).
-SOCIAL = (
-    ("Mastodon", "https://mastodon.example/@amara"),
-    ("LinkedIn", "https://www.linkedin.example/in/amara-okafor"),
-    ("Bluesky", "https://bsky.example/profile/amara.example"),
-)
-
-# Comments (plugins/comments; every setting is listed in README.md). No provider: every post
-# ends with "Reply by email" (the author's AUTHORS_BIO email, else this address) and the
-# Mastodon / LinkedIn links its front matter names. Set COMMENTS_PROVIDER to embed one.
+# Comments (every setting is listed in README.md). No provider: every post ends with "Reply by
+# email" and the Mastodon / LinkedIn links its front matter names. Set COMMENTS_PROVIDER to
+# embed one (giscus, utterances, disqus, isso, remark42, cusdis, mastodon).
 COMMENTS_PROVIDER = None
-COMMENTS_REPLY_EMAIL = "hello@example.org"

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BLOG = FIXTURES / "blog"
 CONTENT = BLOG / "content"
+BLOG_LOGO = "images/townsquare-logo.png"
 
 
 def make_settings(output, settings_file="pelicanconf.py", **overrides):
@@ -33,6 +34,10 @@ def make_settings(output, settings_file="pelicanconf.py", **overrides):
         "LOAD_CONTENT_CACHE": False,
     }
     base.update(overrides)
+    # A test's own small content folder has no logo file: SITELOGO is off unless the test
+    # names one (BLOG's settings point at images/townsquare-logo.png in BLOG's content).
+    if "SITELOGO" not in overrides and not (Path(base["PATH"]) / BLOG_LOGO).is_file():
+        base["SITELOGO"] = ""
     for key in ("PATH", "OUTPUT_PATH", "THEME", "CACHE_PATH"):
         if isinstance(base.get(key), Path):
             base[key] = str(base[key])
@@ -158,3 +163,17 @@ def launch_chromium(playwright):
     """Debian chromium, headless, through Playwright (skips locally when it is missing)."""
     require(Path(CHROMIUM).exists() and shutil.which("chromium"), "Debian chromium")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One loud line when tests were skipped for a missing tool, with the command that fixes it."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    reasons = sorted({str(report.longrepr[-1]).removeprefix("Skipped: ") for report in skipped})
+    terminalreporter.write_line(
+        f"!!! {len(skipped)} test(s) SKIPPED ({'; '.join(reasons)}). Fix: "
+        "`sudo apt-get install chromium && npm ci`, or run `.ci/run` (CI=true fails instead)",
+        red=True,
+        bold=True,
+    )

@@ -18,7 +18,7 @@ def test_unchanged_rebuild_reuses_every_entry_and_a_change_is_seen(tmp_path, cap
     settings = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")}
     run_build(tmp_path / "output", **settings)
     signature, first = cached_pages(tmp_path)
-    assert len(first) == 32 + 11  # audited pages + opted-out share pickers
+    assert len(first) == 32 + 10  # audited pages + opted-out share pickers (none for the draft)
     run_build(tmp_path / "output", **settings)
     assert cached_pages(tmp_path) == (signature, first)
 

@@ -95,8 +95,9 @@ def test_missing_image_in_the_text(site):
     path, lines = break_build(site, "inline.md", text)
     content = site[0]
     assert lines == [
-        f"social: {path}: the image {content / 'images' / 'gone.png'} does not exist — fix: "
-        "correct the path or add the file"
+        f"{path}:9: image '{{static}}/images/gone.png' points at no file (looked for "
+        f"{content / 'images' / 'gone.png'}) — fix: put the image in the content folder, e.g. "
+        "content/images/, and write ![description](images/name.jpg)"
     ]
 
 
@@ -167,7 +168,36 @@ def test_names_without_letters_are_refused(site, line, number, what):
     ]
 
 
-def test_setting_other_themes_read_is_not_a_typo(site):
+@pytest.mark.parametrize(
+    "name",
+    [
+        "SOCIAL_WIDGET_NAME",
+        "SHARE_LINKS",
+        "SHARE_POST_INTRO",
+        "COMMENTS_INTRO",
+        "SOCIAL_PROFILE_LABEL",
+    ],
+)
+def test_setting_other_themes_read_is_not_a_typo(site, name):
+    # Regression (issue 14): settings that Elegant, Flex and notmyidea document were refused.
     content, out, _before = site
-    run_build(out, PATH=str(content), SOCIAL_WIDGET_NAME="Follow")
+    run_build(out, PATH=str(content), **{name: "Follow"})
     assert (out / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "declared", "expected"),
+    [
+        ("FEEDS_ITEM_LIMIT", "FEEDS_LIMIT", True),  # a word added
+        ("AUDIT_FAIL", "AUDIT_FAIL_ON", True),  # a word dropped
+        ("SOCIAL_CARD_COLOURS", "SOCIAL_CARD_COLORS", True),  # a letter
+        ("SHARE_LINK_COPY", "SHARE_COPY_LINK", True),  # two words swapped
+        ("SHARE_LINKS", "SHARE_COPY_LINK", False),  # a word added and one changed
+        ("SHARE_URL", "SHARE_UTM", False),  # a short word changed by two letters
+        ("COMMENTS_INTRO", "COMMENTS_HEADERS", False),
+    ],
+)
+def test_near_miss_is_one_small_edit_away(name, declared, expected):
+    from pelican.plugins.townsquare_safebuild.typos import near_miss
+
+    assert near_miss(name, declared) is expected

@@ -65,12 +65,12 @@ def test_pale_brand_colour_is_darkened_and_the_adjustment_reported(build_site, c
 def test_logo_in_the_header_and_as_favicon(sample_site):
     page = read(sample_site / "index.html")
     logo = page.select_one("header .site-brand img.site-logo")
-    assert logo["src"] == f"{SITEURL}/theme/images/townsquare-logo.png"
+    assert logo["src"] == f"{SITEURL}/images/townsquare-logo.png"
     assert (logo["alt"], logo["width"], logo["height"]) == ("", "40", "40")
     assert page.select_one(".site-brand").get_text(" ", strip=True) == "Townsquare"
     icon = page.select_one("link[rel=icon]")
     assert (icon["href"], icon["type"]) == (logo["src"], "image/png")
-    assert (sample_site / "theme/images/townsquare-logo.png").is_file()
+    assert (sample_site / "images/townsquare-logo.png").is_file()
 
 
 def test_without_logo_a_monogram_is_drawn_and_used_as_favicon(build_site):

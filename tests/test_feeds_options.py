@@ -6,7 +6,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import make_settings
+from conftest import make_settings, run_build
 from lxml import etree
 from pelican import Pelican
 from PIL import Image
@@ -169,7 +169,7 @@ def test_bad_settings_stop_the_build_listing_every_problem(tmp_path):
         FEEDS_CONTENT="excerpt",
         FEEDS_LIMIT=0,
         FEEDS_NEWSLETTER={"action": "javascript:alert(1)", "field": "email"},
-        SOCIAL=(("Mastodon", "not a url"),),
+        SOCIAL="https://mastodon.example/@amara",
     )
     with pytest.raises(Exception) as failure:
         Pelican(settings)
@@ -186,8 +186,32 @@ def test_bad_settings_stop_the_build_listing_every_problem(tmp_path):
         "  - Setting 'FEEDS_NEWSLETTER': received {'action': 'javascript:alert(1)', 'field': "
         "'email'}; needs 'action': the provider's http(s) form URL; allowed: None or "
         "{'action': 'https://...', 'field': 'email', 'label': ..., 'button': ...}",
-        "  - Setting 'SOCIAL': received (('Mastodon', 'not a url'),); has invalid entries "
-        "[('Mastodon', 'not a url')]; allowed: a list of (name, 'https://...') pairs",
+        "  - Setting 'SOCIAL': received 'https://mastodon.example/@amara'; must be a list of "
+        "(name, url) pairs; allowed: a list of (name, url, ...) tuples",
+    ]
+
+
+def test_other_themes_social_shapes_become_follow_links(build_site, warnings_log):
+    # Regression (issue 14): ('rss', '/feeds/all.atom.xml') and 3-tuples with an icon name,
+    # as Flex, Elegant and pelican-quickstart write them, stopped the build.
+    social = (
+        ("rss", "/feeds/all.atom.xml"),
+        ("GitHub", "https://github.com/amara", "github"),
+        ("You can add links in your config file", "#"),
+    )
+    output = build_site(SOCIAL=social)
+    block = BeautifulSoup((output / "about.html").read_text("utf-8"), "lxml")
+    follow = [
+        (a.get_text(), a["href"], a["rel"])
+        for a in block.select("[data-ts-subscribe] a[data-ts-follow]")
+    ]
+    assert follow == [
+        ("rss", "http://127.0.0.1:8000/feeds/all.atom.xml", ["noopener"]),
+        ("GitHub", "https://github.com/amara", ["me", "noopener"]),
+    ]
+    assert [r.getMessage() for r in warnings_log.records if r.name.endswith("follow")] == [
+        "feeds: SOCIAL entry ('You can add links in your config file', '#') has no name or "
+        "address to link; skipped"
     ]
 
 
@@ -198,3 +222,33 @@ def test_defaults_are_documented_in_the_readme():
     section = readme.split("## Feeds and subscribe (plugins/feeds)")[1].split("\n## ")[0]
     for setting in SETTINGS:
         assert f"`{setting.name}`" in section, setting.name
+
+
+def test_pelican_feed_settings_may_not_write_the_plugins_files(tmp_path):
+    # Regression (issue 14): with Pelican's default FEED_ALL_ATOM both wrote
+    # feeds/all.atom.xml, silently.
+    with pytest.raises(Exception) as failure:
+        run_build(
+            tmp_path / "out",
+            FEED_ALL_ATOM="feeds/all.atom.xml",
+            CATEGORY_FEED_ATOM="feeds/category/{slug}.atom.xml",
+        )
+    assert type(failure.value).__name__ in ("FeedsSettingsError", "BuildFailed")
+    lines = [line.strip() for line in str(failure.value).splitlines()]
+    fix = "(the plugin writes Atom, RSS and JSON feeds) or move the plugin's feeds with FEEDS_PATH"
+    assert (
+        "- Setting 'FEED_ALL_ATOM': Pelican's own feed and the feeds plugin's Atom feed (all) "
+        f"both write feeds/all.atom.xml; fix: set FEED_ALL_ATOM = None {fix}"
+    ) in lines
+    assert (
+        "- Setting 'CATEGORY_FEED_ATOM': Pelican's own feed and the feeds plugin's Atom feed "
+        f"(category) both write feeds/category/leadership.atom.xml; fix: set CATEGORY_FEED_ATOM "
+        f"= None {fix}"
+    ) in lines
+    assert not (tmp_path / "out").exists()
+
+
+def test_pelican_feeds_elsewhere_are_fine(build_site):
+    output = build_site(FEED_ALL_ATOM="feeds/pelican-all.atom.xml")
+    assert (output / "feeds" / "pelican-all.atom.xml").is_file()
+    assert (output / "feeds" / "all.atom.xml").is_file()

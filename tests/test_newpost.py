@@ -6,12 +6,20 @@ import sys
 from bs4 import BeautifulSoup
 from conftest import BLOG, ROOT
 
-from tools import newpost
+from pelican.plugins.townsquare import newpost
 
 
 def scaffold(*args):
     return subprocess.run(
-        [sys.executable, "-m", "tools.newpost", "--settings", str(BLOG / "pelicanconf.py"), *args],
+        [
+            sys.executable,
+            "-m",
+            "pelican.plugins.townsquare.cli",
+            "post",
+            "--settings",
+            str(BLOG / "pelicanconf.py"),
+            *args,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -57,7 +65,7 @@ def test_scaffolded_draft_builds_and_a_second_run_refuses(content_copy, build_si
 def test_empty_title_is_refused_with_usage(tmp_path):
     result = scaffold("  ", "--content-dir", str(tmp_path))
     assert result.returncode == 2
-    assert result.stderr.startswith("usage: make post")
+    assert result.stderr.startswith("usage: townsquare post")
     assert result.stderr.splitlines()[-1] == (
         'newpost: a title is required: make post TITLE="My first post"'
     )

@@ -277,12 +277,12 @@ def test_publish_build_refuses_localhost_share_links(tmp_path, siteurl):
     settings = make_settings(tmp_path / "output", PUBLISH=True, SITEURL=siteurl)
     with pytest.raises(Exception) as failure:
         Pelican(settings)
-    assert type(failure.value).__name__ == "ShareSettingsError"
-    assert str(failure.value) == (
-        "share: 1 setting problem(s):\n"
-        f"  - Setting 'SITEURL': received {siteurl!r}; a publish build (PUBLISH = True) would "
-        "put this address in every share link; set SITEURL to the public https:// address "
-        "of the site"
+    # The kit checks SITEURL once for every plugin (pelican.plugins.townsquare.kit).
+    assert type(failure.value).__name__ == "KitSettingsError"
+    assert str(failure.value).startswith("townsquare: SITEURL ")
+    assert str(failure.value).endswith(
+        "a published site needs its public address. Fix: run "
+        "`SITEURL=https://your.domain make publish` (or set SITEURL in your CI)"
     )
 
 

@@ -168,13 +168,31 @@ def test_cli_exit_code_and_message_on_failure(tmp_path, content_copy):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("url", ["", "http://localhost:8000", "http://127.0.0.1:8000", "ftp://x"])
-def test_publish_refuses_local_or_empty_siteurl(tmp_path, monkeypatch, url):
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("", "SITEURL is empty"),
+        ("http://localhost:8000", "SITEURL 'http://localhost:8000' points at this machine"),
+        ("http://127.0.0.1:8000", "SITEURL 'http://127.0.0.1:8000' points at this machine"),
+        ("ftp://x", "SITEURL 'ftp://x' is not an absolute http(s) URL"),
+    ],
+)
+def test_publish_refuses_local_or_empty_siteurl(tmp_path, monkeypatch, url, problem):
+    # Regression: publishconf.py used to default to https://blog.example.com and pass.
     monkeypatch.setenv("SITEURL", url)
-    with pytest.raises(SystemExit) as refused:
-        make_settings(tmp_path / "out", "publishconf.py")
-    assert "publishconf.py: SITEURL" in str(refused.value)
-    assert "SITEURL=https://your.domain make publish" in str(refused.value)
+    with pytest.raises(Exception) as refused:
+        run_build(tmp_path / "out", "publishconf.py")
+    assert str(refused.value) == (
+        f"townsquare: {problem}; a published site needs its public address. Fix: run "
+        "`SITEURL=https://your.domain make publish` (or set SITEURL in your CI)"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_publish_without_siteurl_in_the_environment_is_refused(tmp_path, monkeypatch):
+    monkeypatch.delenv("SITEURL", raising=False)
+    with pytest.raises(Exception, match=r"^townsquare: SITEURL is empty; "):
+        run_build(tmp_path / "out", "publishconf.py")
 
 
 def test_publish_uses_public_siteurl(tmp_path, monkeypatch):

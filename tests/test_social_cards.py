@@ -8,7 +8,7 @@ from PIL import Image
 
 SOCIAL = FIXTURES / "social"
 FONTS = ROOT / "plugins" / "townsquare_social" / "fonts"
-LOGO = ROOT / "theme" / "static" / "images" / "townsquare-logo.png"
+LOGO = FIXTURES / "blog" / "content" / "images" / "townsquare-logo.png"
 
 
 def card_counts(records):
@@ -29,13 +29,13 @@ def test_second_build_redraws_nothing_and_a_changed_title_one_card(tmp_path, cap
     out = run_build(tmp_path / "output", **settings)
     drawn, reused = card_counts(caplog.records)
     assert reused == 0 and drawn == len(list(cache.glob("*.png"))) > 5
-    before = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")}
     assert {p.name for p in (out / "social-cards").iterdir()} == set(before)
 
     caplog.clear()
     out = run_build(tmp_path / "output", **settings)
     assert card_counts(caplog.records) == (0, drawn)
-    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == before
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")} == before
     for card in (out / "social-cards").iterdir():  # copied, byte for byte, from the cache
         assert card.read_bytes() == (cache / card.name).read_bytes()
 
@@ -91,9 +91,7 @@ def test_card_key_changes_with_every_input():
         CardSpec(**{**base.__dict__, "byline": "C"}),
         CardSpec(**{**base.__dict__, "colours": {**base.colours, "accent": "#00ff00"}}),
         CardSpec(**{**base.__dict__, "font": base.font_bold}),
-        CardSpec(
-            **{**base.__dict__, "logo": str(ROOT / "theme/static/images/townsquare-logo.png")}
-        ),
+        CardSpec(**{**base.__dict__, "logo": str(LOGO)}),
     ]
     keys = [card_key(v) for v in variants]
     assert len(set(keys)) == len(keys)

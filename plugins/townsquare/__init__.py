@@ -7,4 +7,7 @@ another plugin's modules.
 
 
 def register():
-    """Nothing to connect: the shared package is not a feature of its own."""
+    """Connect what every kit plugin shares (listing this package alone adds no feature)."""
+    from . import kit
+
+    kit.connect()

@@ -12,10 +12,10 @@ from .site import AuditInputError
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-def parser():
+def parser(prog="townsquare audit"):
     """The argument parser (argparse exits 2 on bad usage, as promised)."""
     p = argparse.ArgumentParser(
-        prog="python -m pelican.plugins.townsquare_audit",
+        prog=prog,
         description="Check every page of a built site for ways to share, respond and follow.",
         epilog="exit status: 0 clean, 1 findings at or above --fail-on, 2 bad usage or input",
     )
@@ -38,9 +38,9 @@ def parser():
     return p
 
 
-def main(argv=None):
+def main(argv=None, prog="townsquare audit"):
     """Run the audit; return the exit status."""
-    args = parser().parse_args(argv)
+    args = parser(prog).parse_args(argv)
     if args.list_rules:
         for rule in RULES:
             print(f"{rule.id:18} {rule.description}\n{'':18} fix: {rule.hint}")

@@ -5,6 +5,8 @@ import os
 from .report import FAIL_ON
 from .rules import RULE_IDS
 
+#: Front matter keys this plugin reads (the theme prints audit_ignore as a meta tag).
+FRONT_MATTER = ("audit_ignore",)
 DEFAULTS = {
     "AUDIT_ENABLED": True,
     "AUDIT_RULES": None,  # None = every rule; else a list of rule ids

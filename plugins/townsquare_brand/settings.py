@@ -33,7 +33,8 @@ def _colour(value, settings):
 
 
 def _asset(value, settings):
-    return None if value is None else path_problem(value, settings)
+    # An empty string is "none" too: the scaffold writes SITELOGO = "" for the user to fill in.
+    return None if value in (None, "") else path_problem(value, settings)
 
 
 def _intro(value, settings):

@@ -2,14 +2,14 @@
 
 from pelican import signals
 
-from pelican.plugins.townsquare.assets import extend_loader
+from pelican.plugins.townsquare import kit
 
 from .hooks import attach_area, get_generators, setup
 
 
 def register():
     """Connect the comments plugin's signal handlers."""
-    signals.generator_init.connect(extend_loader)  # the plugin\'s templates, after the theme\'s
+    kit.connect()  # shared: template lookup, injection into foreign themes
     signals.initialized.connect(setup)
     signals.content_object_init.connect(attach_area)
     signals.get_generators.connect(get_generators)

@@ -57,6 +57,8 @@ def _source(content):
 
 def wanted(content, settings, is_page):
     """Whether content gets a comment area: the site default, overridden by `comments:`."""
+    if getattr(content, "status", "") == "draft":
+        return False  # a draft is a preview for its author: there is nothing to answer yet
     default = settings["COMMENTS_ON_PAGES"] if is_page else True
     raw = content.metadata.get("comments")
     if raw is None:

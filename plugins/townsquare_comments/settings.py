@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from .providers import BY_NAME, NAMES, PROVIDERS
 
+#: Front matter keys this plugin reads (safebuild refuses near-misses such as "Coments").
+FRONT_MATTER = ("comments", "mastodon", "linkedin")
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
 
 

@@ -29,10 +29,15 @@ URL_VALUE = re.compile(
 ABSOLUTE = ("http://", "https://", "data:", "mailto:", "tel:")
 
 
+def is_absolute(url):
+    """True for an http(s) URL, whatever the letter case of its scheme."""
+    return url.lower().startswith(("http://", "https://"))
+
+
 def _join(base, url):
     # Fragment-only links ("#notes") point inside the post, which now lives at base.
     url = url.strip()
-    if not url or url.startswith(("data:", "mailto:", "tel:")):
+    if not url or url.lower().startswith(("data:", "mailto:", "tel:")):
         return url
     return urljoin(base, url)
 

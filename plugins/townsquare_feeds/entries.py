@@ -8,7 +8,7 @@ from html import unescape
 
 from bs4 import BeautifulSoup
 
-from .absolute import absolutize
+from .absolute import absolutize, is_absolute
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def _image(article, settings, output_path):
         path = getattr(article, "image", None)
         if not path:
             return None
-        url = path if path.startswith(("http://", "https://")) else f"{siteurl}/{path.lstrip('/')}"
+        url = path if is_absolute(path) else f"{siteurl}/{path.lstrip('/')}"
     source = None
     if url.startswith(siteurl + "/"):
         source = _local_file(url[len(siteurl) + 1 :], settings, output_path)

@@ -1,6 +1,10 @@
 """The subscribe block's data: feed links, follow links from SOCIAL, the newsletter form."""
 
+import logging
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+logger = logging.getLogger(__name__)
 
 from .newsletter import Newsletter, newsletter
 
@@ -44,11 +48,34 @@ class Subscribe:
     newsletter: Newsletter | None
 
 
-def follow_links(social):
-    """FollowLinks for Pelican's SOCIAL (name, url) pairs, in the order given."""
+def follow_url(url, siteurl):
+    """An entry's address as a link target: absolute as given, site paths made absolute.
+
+    Returns None for entries with no address a reader could follow ('#', javascript:, ...).
+    """
+    url = url.strip() if isinstance(url, str) else ""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in ("http", "https", "mailto"):
+        return url
+    if scheme or not url or url.startswith("#"):
+        return None
+    return f"{siteurl.rstrip('/')}/{url.lstrip('/')}"
+
+
+def follow_links(social, siteurl=""):
+    """FollowLinks for Pelican's SOCIAL entries, in the order given.
+
+    Entries are (name, url) pairs, or longer tuples some themes use (an icon name third);
+    relative URLs (('rss', '/feeds/all.atom.xml')) are made absolute.
+    """
     links = []
     for entry in social or ():
-        name, url = entry[0].strip(), entry[1]
+        pair = isinstance(entry, list | tuple) and len(entry) >= 2
+        url = follow_url(entry[1], siteurl) if pair else None
+        name = entry[0].strip() if url and isinstance(entry[0], str) else ""
+        if not name:
+            logger.warning("feeds: SOCIAL entry %r has no name or address to link; skipped", entry)
+            continue
         network = BY_NAME.get(name.lower())
         if network:
             links.append(FollowLink(network.label, url, "me noopener", network.name))
@@ -61,6 +88,6 @@ def subscribe_block(feed_links, settings):
     """The Subscribe value for the site's main feed links and settings."""
     return Subscribe(
         feeds=feed_links,
-        follow=follow_links(settings.get("SOCIAL")),
+        follow=follow_links(settings.get("SOCIAL"), settings.get("SITEURL", "")),
         newsletter=newsletter(settings.get("FEEDS_NEWSLETTER")),
     )

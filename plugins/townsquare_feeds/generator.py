@@ -7,8 +7,10 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
+from .conflicts import conflicts
 from .follow import subscribe_block
 from .plan import build_plan, with_entries
+from .settings import FeedsSettingsError
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +23,11 @@ class FeedsGenerator(Generator):
     def generate_context(self):
         """Runs after the articles generator, so its articles, tags and authors are known."""
         self.plan = build_plan(self.context, self.settings)
+        # Before anything is written: Pelican's own feeds must not overwrite ours (or vice versa).
+        clashes = conflicts(self.plan, self.settings, self.context)
+        if clashes:
+            listed = "\n".join(f"  - {clash}" for clash in clashes)
+            raise FeedsSettingsError(f"feeds: {len(clashes)} setting problem(s):\n{listed}")
         self.context["feeds_plan"] = self.plan
         self.context["feeds_subscribe"] = subscribe_block(
             self.plan.links(self.plan.main), self.settings

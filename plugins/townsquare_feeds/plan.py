@@ -3,6 +3,7 @@
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from .absolute import is_absolute
 from .entries import make_entry
 from .formats import BY_NAME
 
@@ -63,7 +64,7 @@ class Site:
 
 
 def _absolute(siteurl, value):
-    if not value or value.startswith(("http://", "https://")):
+    if not value or is_absolute(value):
         return value
     return f"{siteurl}/{value.lstrip('/')}"
 
@@ -77,8 +78,9 @@ def make_site(settings):
         folder=folder,
         language=settings.get("DEFAULT_LANG", "en"),
         subtitle=settings.get("SITESUBTITLE"),
-        icon=_absolute(siteurl, settings["FEEDS_ICON"]),
-        logo=_absolute(siteurl, settings["FEEDS_LOGO"]),
+        # The site's FAVICON and SITELOGO unless the feeds name their own.
+        icon=_absolute(siteurl, settings["FEEDS_ICON"] or settings.get("FAVICON") or None),
+        logo=_absolute(siteurl, settings["FEEDS_LOGO"] or settings.get("SITELOGO") or None),
         full_content=settings["FEEDS_CONTENT"] == "full",
         xsl_url=f"{siteurl}/{folder}/feed.xsl" if settings["FEEDS_XSL"] else None,
         build_time=datetime.now(UTC).replace(microsecond=0),

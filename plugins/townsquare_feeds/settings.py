@@ -61,7 +61,8 @@ def _path(value):
 def _image(value):
     if value is None or _is_http_url(value):
         return None
-    if isinstance(value, str) and value and not value.startswith(("/", "javascript:")):
+    # A relative path has no scheme: JAVASCRIPT:, data: and the like are refused in any case.
+    if isinstance(value, str) and value and not value.startswith("/") and ":" not in value:
         return None
     return "must be None, an http(s) URL or a path relative to SITEURL"
 
@@ -71,20 +72,11 @@ def _newsletter(value):
 
 
 def _social(value):
-    if value is None:
+    # SOCIAL is Pelican's own setting and themes give it other shapes (3-tuples with an icon,
+    # site-relative feed paths): only its type is checked; follow.py uses what it can.
+    if value is None or isinstance(value, list | tuple):
         return None
-    if not isinstance(value, list | tuple):
-        return "must be a list of (name, url) pairs"
-    bad = [
-        entry
-        for entry in value
-        if not isinstance(entry, list | tuple)
-        or len(entry) < 2
-        or not isinstance(entry[0], str)
-        or not entry[0].strip()
-        or not _is_http_url(entry[1])
-    ]
-    return f"has invalid entries {bad!r}" if bad else None
+    return "must be a list of (name, url) pairs"
 
 
 SETTINGS = (
@@ -105,7 +97,7 @@ SETTINGS = (
         f"None or {{'provider': one of {', '.join(NEWSLETTER_PROVIDERS)}, ...}} (see README)",
     ),
     # Pelican's standard setting; the subscribe block turns it into follow links.
-    Setting("SOCIAL", (), _social, "a list of (name, 'https://...') pairs"),
+    Setting("SOCIAL", (), _social, "a list of (name, url, ...) tuples"),
 )
 
 

@@ -2,7 +2,8 @@
 
 from pelican import signals
 
-from pelican.plugins.townsquare.assets import extend_loader, use_plugin_files
+from pelican.plugins.townsquare import kit
+from pelican.plugins.townsquare.assets import use_plugin_files
 
 from .pages import collect_posts, write_previews
 from .settings import apply_defaults_and_validate
@@ -16,7 +17,7 @@ def _validate(pelican):
 
 def register():
     """Connect the plugin's signal handlers."""
-    signals.generator_init.connect(extend_loader)  # the plugin\'s templates, after the theme\'s
+    kit.connect()  # shared: template lookup, injection into foreign themes
     signals.initialized.connect(_validate)
     signals.article_generator_finalized.connect(collect_posts)
     signals.finalized.connect(write_previews)

@@ -1,16 +1,41 @@
-"""Safe builds: write into a staging folder and swap it into place only when nothing failed."""
+"""Safe builds: write into a staging folder and swap it into place only when nothing failed.
+
+Also the checks of what a leader writes, as each post is read: control characters, front matter
+typos and dates, leftover `make post` prompts, images that point at no file, unsafe summary
+HTML, suspicious titles and dates; and no drafts in publish builds.
+"""
 
 from pelican import signals
 
+from .drafts import drop_article_drafts, drop_page_drafts
+from .frontmatter import check_front_matter
 from .hygiene import check_source_text
+from .images import check_images
+from .oddities import check_oddities
+from .scaffold import check_scaffold
+from .settings import check_site_settings
 from .staging import BuildFailed, site_staged, start
+from .summaries import clean_summary
 from .typos import check_setting_names
 
 __all__ = ["BuildFailed", "register", "site_staged"]
+
+CONTENT_CHECKS = (
+    check_source_text,
+    check_front_matter,
+    check_scaffold,
+    check_images,
+    clean_summary,
+    check_oddities,
+)
 
 
 def register():
     """Wrap every Pelican object's run() so it builds into a staging folder; refuse typos."""
     signals.initialized.connect(start)
+    signals.initialized.connect(check_site_settings)
     signals.initialized.connect(check_setting_names)
-    signals.content_object_init.connect(check_source_text)
+    for check in CONTENT_CHECKS:
+        signals.content_object_init.connect(check)
+    signals.article_generator_finalized.connect(drop_article_drafts)
+    signals.page_generator_finalized.connect(drop_page_drafts)

@@ -14,6 +14,11 @@ MISSING_FIX = {
     "title": "add a line 'Title: Your title' at the top of the file",
     "date": f"add a line '{DATE_EXAMPLE}' to the front matter (or set DEFAULT_DATE)",
 }
+UNKNOWN_STATUS = "Unknown status '%s' for file %s, skipping it. (Not in %s)"
+STATUS_FIX = (
+    "write 'Status: published', 'Status: draft' (previewed locally, never published) or "
+    "'Status: hidden' (published but not listed)"
+)
 BAD_DATE = re.compile(r"^'(?P<value>.*)' is not a valid date$", re.S)
 
 
@@ -23,6 +28,10 @@ def explain(record, exc, content_path):
         source, prop = (str(arg) for arg in record.args)
         fix = MISSING_FIX.get(prop, f"add a line '{prop.title()}: ...' to the front matter")
         return f"{source}:1: no '{prop.title()}:' in the front matter — fix: {fix}"
+    if record.msg == UNKNOWN_STATUS:
+        status, source = str(record.args[0]), str(record.args[1])
+        line = _line_of(source, r"^\s*:?status\s*:")
+        return f"{source}:{line}: Status '{status}' is not a status — fix: {STATUS_FIX}"
     if record.msg == "Could not process %s" and exc is not None:
         source = os.path.join(content_path, str(record.args[0]))
         return _explain_exception(source, exc)

@@ -2,18 +2,18 @@
 
 Every Townsquare plugin declares its settings in ``<plugin>/settings.py``: a ``SETTINGS`` tuple of
 objects with a ``name``, a ``DEFAULTS`` dict, and/or ``DECLARED``, a tuple of further names (the
-comments plugin's per-provider settings). A setting that starts with a plugin's prefix
-but is not declared is almost always a typo, so the build stops and suggests the closest name.
+comments plugin's per-provider settings).
+
+Other themes and plugins use the same prefixes for their own settings (``SHARE_LINKS``,
+``COMMENTS_INTRO``, ``SOCIAL_WIDGET_NAME``), so an undeclared name is refused only when it is a
+*near miss* of a declared one: the same words with one word added, dropped, swapped with its
+neighbour or misspelt by a letter or two (``FEEDS_ITEM_LIMIT``, ``AUDIT_FAIL``,
+``SOCIAL_CARD_COLOURS``). Anything further away is somebody else's setting.
 """
 
-import difflib
 import sys
 
 from pelican.settings import DEFAULT_CONFIG
-
-#: Settings with one of our prefixes that other Pelican themes read (e.g. notmyidea's sidebar
-#: title), so a configuration carried over from them is not refused.
-THEME_SETTINGS = frozenset({"SOCIAL_WIDGET_NAME"})
 
 
 class UnknownSettingError(Exception):
@@ -49,13 +49,42 @@ def check_setting_names(pelican):
         if "_" not in name:
             continue
         known = declared.get(name.split("_", 1)[0] + "_")
-        if known is None or name in known or name in DEFAULT_CONFIG or name in THEME_SETTINGS:
+        if known is None or name in known or name in DEFAULT_CONFIG:
             continue
-        close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-        hint = f"did you mean {close[0]}?" if close else "see README.md, 'Settings reference'"
-        problems.append(f"  - {name}: not a setting of any plugin — {hint}")
+        close = next((k for k in sorted(known) if near_miss(name, k)), None)
+        if close:
+            problems.append(f"  - {name}: not a setting of any plugin — did you mean {close}?")
     if problems:
         raise UnknownSettingError(
             f"settings: {len(problems)} unknown setting(s); fix the name in your settings file:\n"
             + "\n".join(problems)
         )
+
+
+def near_miss(name, declared):
+    """True when name is declared with one word added, dropped, swapped or slightly misspelt."""
+    a, b = name.split("_"), declared.split("_")
+    if len(a) == len(b):
+        differing = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(differing) == 1:
+            i = differing[0]
+            return _distance(a[i], b[i]) <= max(1, len(b[i]) // 4)
+        if len(differing) == 2 and differing[1] == differing[0] + 1:
+            i = differing[0]
+            return a[i] == b[i + 1] and a[i + 1] == b[i]
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    if len(longer) - len(shorter) != 1:
+        return False
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def _distance(a, b):
+    """Levenshtein distance between two short words."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]

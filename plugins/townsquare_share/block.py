@@ -112,7 +112,9 @@ def chosen_networks(content, settings):
 def share_block(content, settings, is_page=False):
     """Build the ShareBlock for an article or page."""
     networks = chosen_networks(content, settings)
-    if not networks or (is_page and not settings["SHARE_ON_PAGES"]):
+    # A draft is a preview for its author: nothing on it is meant to be passed around.
+    draft = getattr(content, "status", "") == "draft"
+    if draft or not networks or (is_page and not settings["SHARE_ON_PAGES"]):
         return ShareBlock(enabled=False)
     canonical = canonical_url(content, settings)
     utm = settings["SHARE_UTM"]

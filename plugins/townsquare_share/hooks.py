@@ -6,6 +6,7 @@ from pelican.plugins.townsquare.assets import use_plugin_files
 
 from .block import share_block
 from .generator import ShareGenerator
+from .plain import share_post
 from .quotes import ShareQuoteExtension
 from .settings import validate
 
@@ -23,9 +24,11 @@ def setup(pelican):
 
 
 def attach_block(content):
-    """Give each article and page a `share` attribute (a ShareBlock) for the templates."""
+    """Give each article and page `share` (a ShareBlock) and `share_post` (a plain dict)."""
     if isinstance(content, Article | Page):
         content.share = share_block(content, content.settings, is_page=isinstance(content, Page))
+        # Plain data for themes written for pelican-share-post (README: "Use your own theme").
+        content.share_post = share_post(content, content.share, content.settings)
 
 
 def get_generators(pelican):

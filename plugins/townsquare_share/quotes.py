@@ -24,17 +24,16 @@ from .block import with_utm
 from .networks import Share
 
 MARKER = re.compile(r"^[ ]{0,3}>[ ]?\[!share\][ ]*(\n|$)", re.IGNORECASE)
-PLACED = re.compile(
-    r'<blockquote class="ts-quote" data-ts-quote="(?P<text>[^"]*)">(?P<inner>.*?)</blockquote>',
-    re.DOTALL,
-)
+#: The opening tag the Markdown extension writes; its end is found by counting nested quotes.
+PLACED = re.compile(r'<blockquote class="ts-quote" data-ts-quote="(?P<text>[^"]*)">')
+_BLOCKQUOTE = re.compile(r"<(/?)blockquote\b[^>]*>", re.IGNORECASE)
 _STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _TAG = re.compile(r"<[^>]*>")
 ELLIPSIS = "…"
 
 
 class _QuoteBlock(BlockProcessor):
-    """Turn a `> [!share]` block into <blockquote class="ts-quote"><p>...</p></blockquote>."""
+    """Turn a `> [!share]` block into <blockquote class="ts-quote"> holding its Markdown."""
 
     def test(self, parent, block):
         return bool(MARKER.match(block))
@@ -43,8 +42,9 @@ class _QuoteBlock(BlockProcessor):
         block = MARKER.sub("", blocks.pop(0), count=1)
         lines = [re.sub(r"^[ ]{0,3}>[ ]?", "", line) for line in block.split("\n")]
         quote = etree.SubElement(parent, "blockquote", {"class": "ts-quote"})
-        paragraph = etree.SubElement(quote, "p")
-        paragraph.text = " ".join(line.strip() for line in lines if line.strip())
+        # Parsed like any blockquote's text, so a nested `> >` quote becomes a nested
+        # <blockquote> instead of a literal ">" inside the shared sentence.
+        self.parser.parseChunk(quote, "\n".join(lines).strip("\n"))
 
 
 class _QuoteText(Treeprocessor):
@@ -53,12 +53,39 @@ class _QuoteText(Treeprocessor):
     def run(self, root):
         for quote in root.iter("blockquote"):
             if quote.get("class") == "ts-quote":
-                text = _STASH.sub(self._raw, "".join(quote.itertext()))
+                text = _STASH.sub(self._raw, "".join(_own_text(quote)))
                 quote.set("data-ts-quote", " ".join(text.split()))
 
     def _raw(self, match):
         raw = self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]
         return html.unescape(_TAG.sub("", str(raw)))
+
+
+def _own_text(element):
+    """The text of element without that of blockquotes nested in it (quoted, not shared)."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if child.tag != "blockquote":
+            yield from _own_text(child)
+        if child.tail:
+            yield child.tail
+
+
+def placed_quotes(html_text):
+    """Yield (start, end, plain text, inner html) for every placed quote, nesting respected."""
+    position = 0
+    while (found := PLACED.search(html_text, position)) is not None:
+        depth, end = 1, None
+        for tag in _BLOCKQUOTE.finditer(html_text, found.end()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag
+                break
+        if end is None:  # unbalanced (hand-written HTML): leave the rest as it is
+            return
+        yield found.start(), end.end(), found["text"], html_text[found.end() : end.start()]
+        position = end.end()
 
 
 class ShareQuoteExtension(Extension):
@@ -107,13 +134,12 @@ def quote_shares(text, block, settings):
 
 def fill_quotes(html_text, block, template, settings):
     """Replace every placed quote in html_text; returns (new html, Shares needing pickers)."""
-    pickers = []
-
-    def render(match):
-        text = html.unescape(match.group("text"))
-        pairs = quote_shares(text, block, settings) if block.enabled else []
+    pickers, pieces, position = [], [], 0
+    for start, end, text, inner in list(placed_quotes(html_text)):
+        pairs = quote_shares(html.unescape(text), block, settings) if block.enabled else []
         pickers.extend(share for network, share in pairs if network.name == "mastodon")
         links = [(network, network.url(share)) for network, share in pairs]
-        return template.render(inner=match.group("inner"), links=links).strip()
-
-    return PLACED.sub(render, html_text), pickers
+        pieces += [html_text[position:start], template.render(inner=inner, links=links).strip()]
+        position = end
+    pieces.append(html_text[position:])
+    return "".join(pieces), pickers

@@ -2,11 +2,12 @@
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from .networks import BY_NAME, NAMES
 
 POSITIONS = ("after", "before", "both")
+#: Front matter keys this plugin reads (safebuild refuses near-misses such as "Shar").
+FRONT_MATTER = ("share", "canonical")
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "::1")
 _HOSTNAME = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 
@@ -31,6 +32,8 @@ def _networks(value):
     unknown = [v for v in value if v not in BY_NAME]
     if unknown:
         return f"unknown network(s) {', '.join(map(repr, unknown))}"
+    if not value:
+        return "is empty, so no page could be shared (turn sharing off per page with 'share: off')"
     if len(set(value)) != len(value):
         return "lists a network twice"
     return None
@@ -105,21 +108,6 @@ SETTINGS = (
 )
 
 
-def _local_siteurl(settings):
-    """Return a problem when a publish build would share a localhost address."""
-    if not settings.get("PUBLISH"):
-        return None
-    siteurl = settings.get("SITEURL", "")
-    host = (urlsplit(siteurl).hostname or "").lower()
-    if not host or host in LOCAL_HOSTS or host.endswith(".localhost"):
-        return (
-            f"Setting 'SITEURL': received {siteurl!r}; a publish build (PUBLISH = True) "
-            "would put this address in every share link; set SITEURL to the public https:// "
-            "address of the site"
-        )
-    return None
-
-
 def validate(settings):
     """Fill defaults into settings and raise ShareSettingsError listing every problem."""
     problems = []
@@ -131,9 +119,6 @@ def validate(settings):
                 f"Setting '{setting.name}': received {value!r}; {problem}; "
                 f"allowed: {setting.allowed}"
             )
-    local = _local_siteurl(settings)
-    if local:
-        problems.append(local)
     if problems:
         listed = "\n".join(f"  - {p}" for p in problems)
         raise ShareSettingsError(f"share: {len(problems)} setting problem(s):\n{listed}")

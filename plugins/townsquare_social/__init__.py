@@ -6,14 +6,14 @@ partials/meta.html prints it through the Jinja global ``social_meta()``.
 
 from pelican import signals
 
-from pelican.plugins.townsquare.assets import extend_loader
+from pelican.plugins.townsquare import kit
 
 from .handlers import compute_content, finish, start
 
 
 def register():
     """Connect the social plugin's handlers to Pelican's signals."""
-    signals.generator_init.connect(extend_loader)  # the plugin\'s templates, after the theme\'s
+    kit.connect()  # shared: template lookup, injection into foreign themes
     signals.initialized.connect(start)
     signals.all_generators_finalized.connect(compute_content)
     signals.finalized.connect(finish)

@@ -1,20 +1,23 @@
 """Social card cache: a card is named by a hash of everything that shapes it, drawn only once.
 
 The cache folder lives outside the output (default ``.cache/social-cards``); the build copies a
-cached card into ``<output>/<SOCIAL_CARD_PATH>/<hash>.png``. Because the file name is the hash, a
-changed title also changes the image URL, which makes social networks fetch the new card.
+cached card into ``<output>/<SOCIAL_CARD_PATH>/<hash>.png``. Next to each card the cache keeps
+the sha256 of its bytes (``<hash>.png.sha256``): a cached file that no longer matches (a disk
+that filled up, a copy cut short) is drawn again instead of being published broken. Because the
+file name is the hash, a changed title also changes the image URL, which makes social networks
+fetch the new card.
 """
 
 import hashlib
+import io
 import json
 import logging
 import os
-import shutil
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PIL import features
+from PIL import Image, features
 
 from .draw import HEIGHT, WIDTH, draw_card
 
@@ -61,6 +64,44 @@ def card_key(spec):
     return hashlib.sha256(blob).hexdigest()
 
 
+def _digest_file(cached):
+    return cached.with_name(cached.name + ".sha256")
+
+
+def _write_digest(cached, data):
+    """Store the sha256 of a card's bytes next to it (written before the card itself)."""
+    _digest_file(cached).write_text(hashlib.sha256(data).hexdigest() + "\n", encoding="ascii")
+
+
+def _decodes(data):
+    """True when data is a whole PNG of the card's size (for caches written before digests)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            return image.format == "PNG" and image.size == (WIDTH, HEIGHT)
+    except (OSError, SyntaxError, ValueError):
+        return False
+
+
+def _verified(cached):
+    """The bytes of a cached card when they are intact, else None (so the card is redrawn)."""
+    try:
+        data = cached.read_bytes()
+    except OSError:
+        return None
+    try:
+        stored = _digest_file(cached).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        stored = None
+    if stored == hashlib.sha256(data).hexdigest():
+        return data
+    if stored is None and _decodes(data):
+        _write_digest(cached, data)
+        return data
+    logger.warning("social: cached card %s is damaged; drawing it again", cached)
+    return None
+
+
 class CardMaker:
     """Per build: hand out card URLs, drawing on cache misses and copying cached files."""
 
@@ -79,13 +120,14 @@ class CardMaker:
             return self._done[key]
         name = f"{key[:20]}.png"
         cached = self.cache_dir / name
-        if cached.is_file():
+        data = _verified(cached)
+        if data is not None:
             self.reused += 1
         else:
-            self._draw_into_cache(spec, cached)
+            data = self._draw_into_cache(spec, cached)
             self.drawn += 1
         self.output_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, self.output_dir / name)
+        (self.output_dir / name).write_bytes(data)
         self._done[key] = f"{self.url_prefix}/{name}"
         return self._done[key]
 
@@ -97,10 +139,13 @@ class CardMaker:
         os.close(handle)
         try:
             draw_card(spec, temporary)
+            data = Path(temporary).read_bytes()
+            _write_digest(cached, data)
             os.replace(temporary, cached)
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)
+        return data
 
     def report(self):
         """Log how many cards were drawn and how many came from the cache."""

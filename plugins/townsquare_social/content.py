@@ -85,6 +85,8 @@ def content_meta(site, content):
         twitter_creator=twitter,
         fediverse_creators=fediverse,
         rel_me=rel_me,
+        # Drafts are built for local previews only (safebuild drops them from publish builds).
+        robots="noindex" if getattr(content, "status", "") == "draft" else "",
     )
     if kind == "article":
         date = getattr(content, "date", None)

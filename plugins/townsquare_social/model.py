@@ -28,6 +28,7 @@ class SocialMeta:
     section: str = ""
     tags: tuple = ()
     author_urls: tuple = ()  # article:author
+    robots: str = ""  # <meta name="robots">: "noindex" for drafts (local previews only)
     json_ld: tuple = field(default=(), compare=False)  # markupsafe.Markup blocks
 
     @property

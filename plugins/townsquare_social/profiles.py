@@ -27,11 +27,14 @@ class Profile:
 
 
 def is_web_url(value):
-    """True when value is an absolute http(s) URL with a host."""
+    """True when value is an absolute http(s) URL with a host (the scheme in any letter case)."""
     if not isinstance(value, str):
         return False
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    try:
+        parts = urlsplit(value)
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # e.g. a malformed IPv6 host
+        return False
 
 
 def profile_for(authors_bio, slug, name):

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .profiles import FEDIVERSE_HANDLE, TWITTER_HANDLE, profile_problems
+from .profiles import FEDIVERSE_HANDLE, TWITTER_HANDLE, is_web_url, profile_problems
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 OG_LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 COLOUR_KEYS = ("background", "foreground", "accent")
 PUBLISHER_KEYS = ("type", "name", "url", "logo", "same_as")
+#: Front matter keys this plugin reads (safebuild refuses near-misses such as "Image_al").
+FRONT_MATTER = ("og_title", "og_description", "image", "image_alt", "canonical")
 
 
 class SocialSettingsError(Exception):
@@ -49,6 +51,21 @@ def _publisher_ok(value):
         and all(isinstance(value.get(k, ""), str) for k in ("name", "url", "logo"))
         and isinstance(value.get("same_as", []), list | tuple)
     )
+
+
+def _publisher_url_problems(value):
+    """url and same_as become links and JSON-LD: only absolute http(s) URLs (any letter case)."""
+    if not isinstance(value, dict):
+        return []
+    urls = [("url", value.get("url"))] if value.get("url") else []
+    same_as = value.get("same_as", [])
+    if isinstance(same_as, list | tuple):
+        urls += [(f"same_as[{i}]", url) for i, url in enumerate(same_as)]
+    return [
+        f"Setting 'SOCIAL_PUBLISHER': {where} received {url!r}; allowed: an absolute http(s) URL"
+        for where, url in urls
+        if not is_web_url(url)
+    ]
 
 
 def _handle_or_empty(pattern):
@@ -137,8 +154,21 @@ SETTINGS = (
 )
 
 
+#: A site's brand colour (the theme's BRAND_COLOR), when well formed, is the cards' accent.
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
 def apply_defaults(settings):
-    """Fill every undeclared SOCIAL_ setting with its default (a copy, never shared)."""
+    """Fill every undeclared SOCIAL_ setting with its default (a copy, never shared).
+
+    Identity comes from the site-wide settings unless overridden here: SITELOGO is the card
+    logo (SOCIAL_CARD_LOGO) and BRAND_COLOR the cards' accent colour (SOCIAL_CARD_COLORS).
+    """
+    brand = settings.get("BRAND_COLOR")
+    if "SOCIAL_CARD_COLORS" not in settings and isinstance(brand, str) and _HEX.match(brand):
+        settings["SOCIAL_CARD_COLORS"] = {**DEFAULT_COLOURS, "accent": brand.lower()}
+    if "SOCIAL_CARD_LOGO" not in settings and isinstance(settings.get("SITELOGO"), str):
+        settings["SOCIAL_CARD_LOGO"] = settings["SITELOGO"]
     for setting in SETTINGS:
         settings.setdefault(setting.name, copy.deepcopy(setting.default))
 
@@ -172,6 +202,7 @@ def problems(settings, outputs=()):
                 f"Setting '{setting.name}': received {value!r}; allowed: {setting.allowed}"
             )
     # Misspelt SOCIAL_* names are refused for every plugin alike by safebuild (typos.py).
+    found.extend(_publisher_url_problems(settings.get("SOCIAL_PUBLISHER")))
     found.extend(profile_problems(settings.get("AUTHORS_BIO") or {}))
     if isinstance(settings.get("SOCIAL_CARD_CACHE"), str) and settings["SOCIAL_CARD_CACHE"]:
         found.append(_cache_problem(settings, outputs))

@@ -14,7 +14,7 @@ from .draw import HEIGHT, WIDTH
 from .images import ImageFinder, SocialImage
 from .listings import direct_templates, listing_meta
 from .model import document_title
-from .profiles import profile_for
+from .profiles import is_web_url, profile_for
 from .settings import OG_LOCALE
 from .text import cut, plain
 
@@ -71,12 +71,14 @@ class SocialSite:
             "type": declared.get("type", "Organization"),
             "name": declared.get("name") or self.site_name,
             "url": declared.get("url") or f"{self.siteurl}/",
-            "logo": declared.get("logo", ""),
+            # The site's logo (SITELOGO) is the publisher's unless SOCIAL_PUBLISHER names one.
+            "logo": declared.get("logo", settings.get("SITELOGO") or ""),
             "same_as": list(declared.get("same_as", [])),
         }
         self.direct_templates = direct_templates(settings)
         self.finder = None
         self.cards = None
+        self._logo = None
         self._listings = {}
         _SITES[id(settings)] = (settings, self)
 
@@ -85,7 +87,7 @@ class SocialSite:
         """Prepare the finder and card maker, then compute SocialMeta for every content."""
         context = generators[0].context
         self._listings = {}
-        if not self.siteurl.startswith(("http://", "https://")):
+        if not is_web_url(self.siteurl):
             # Checked here rather than at `initialized`, so a publish build's SITEURL check
             # (share plugin) speaks first; this still fails the build through safebuild.
             logger.error(
@@ -100,6 +102,7 @@ class SocialSite:
             self.settings.get("THEME_STATIC_DIR", "theme"),
         )
         self.cards = None
+        self._logo = None
         if self.settings["SOCIAL_CARDS"]:
             self.cards = self._card_maker(generators[0].output_path)
         for content in self._contents(generators):
@@ -189,6 +192,12 @@ class SocialSite:
         return self.settings[name] or str(BUNDLED_FONTS / bundled)
 
     def _logo_file(self):
+        # Looked up once per build: a missing logo is one error, not one per card.
+        if self._logo is None:
+            self._logo = self._find_logo()
+        return self._logo
+
+    def _find_logo(self):
         reference = self.settings["SOCIAL_CARD_LOGO"]
         found = self.finder.locate(reference) if reference else None
         if reference and found is None:

@@ -1,0 +1,177 @@
+"""Put the kit's interaction points into pages written by a theme that does not include them.
+
+After Pelican writes each page (``content_written``) we look for the kit's markers
+(``data-ts-meta``, ``data-ts-share``, ...). Townsquare's own theme includes every partial, so
+its pages are left alone after that one text search. For any other theme, the missing pieces
+are rendered from the kit's partials with the page's own template context and inserted with
+beautifulsoup4: metadata into <head> (replacing the theme's conflicting tags), the share row
+and the comment area after the post's body, the subscribe block at the end of the main column.
+``TOWNSQUARE_INJECT`` turns this off, or limits it to some pieces.
+"""
+
+import html
+import logging
+
+import jinja2
+
+from . import placement
+from .assets import TEMPLATE_PATHS
+
+logger = logging.getLogger(__name__)
+
+#: piece -> (partial, marker the partial writes when a theme includes it)
+PIECES = {
+    "meta": ("townsquare/meta.html", "data-ts-meta"),
+    "feeds": ("townsquare/feeds_head.html", "data-ts-feeds"),
+    "share": ("townsquare/share.html", "data-ts-share"),
+    "comments": ("townsquare/comments.html", "data-ts-comments"),
+    "subscribe": ("townsquare/subscribe.html", "data-ts-subscribe"),
+}
+#: The pieces each kind of page gets.
+BY_KIND = {
+    "article": ("meta", "feeds", "share", "comments", "subscribe"),
+    "page": ("meta", "feeds", "share", "comments", "subscribe"),
+    "home": ("meta", "feeds", "subscribe"),
+    "listing": ("meta", "feeds", "subscribe"),
+    "404": ("meta", "feeds"),
+    "draft": ("meta",),
+}
+_TITLE = (
+    "{% if social_meta is defined and social_meta() %}"
+    "{{ social_meta().document_title }}{% endif %}"
+)
+_ENVIRONMENTS = {}
+
+
+def wanted_pieces(settings):
+    """The pieces TOWNSQUARE_INJECT allows: True = all, False = none, or a list of names."""
+    value = settings.get("TOWNSQUARE_INJECT", True)
+    if value is True:
+        return tuple(PIECES)
+    if not value:
+        return ()
+    return tuple(piece for piece in PIECES if piece in value)
+
+
+def page_kind(context):
+    """article, draft, page, 404, home or listing, from the context Pelican wrote the page with."""
+    article = context.get("article")
+    if article is not None:
+        return "draft" if getattr(article, "status", "") == "draft" else "article"
+    page = context.get("page")
+    if page is not None:
+        is_404 = page.slug == "404" or getattr(page, "template", "") == "404"
+        return "404" if is_404 else "page"
+    number = getattr(context.get("articles_page"), "number", 1)
+    if context.get("output_file") == "index.html" and number == 1:
+        return "home"
+    return "listing"
+
+
+def on_content_written(path, context):
+    """content_written receiver: add the pieces the written page lacks."""
+    if not str(path).endswith((".html", ".htm")):
+        return
+    pieces = [p for p in BY_KIND[page_kind(context)] if p in wanted_pieces(context)]
+    if not pieces:
+        return
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    head = text[: text.find(">", max(text.find("<body"), 0)) + 1]
+    if "data-audit-ignore" in head:  # the kit's own utility pages (share pickers, previews)
+        return
+    missing = [p for p in pieces if PIECES[p][1] not in text]
+    if "share" in missing and _renders_share_post(text, context):
+        missing.remove("share")
+    if not missing:
+        return
+    updated = _inject(text, missing, context)
+    if updated is not None:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(updated)
+
+
+def _renders_share_post(text, context):
+    """True when the theme draws ``article.share_post`` itself (pelican-share-post's data)."""
+    content = context.get("article") or context.get("page")
+    links = getattr(content, "share_post", None) or {}
+    return any(html.escape(url) in text or url in text for url in links.values())
+
+
+def _inject(text, missing, context):
+    """The page with the missing pieces inserted, or None when there was nothing to add."""
+    kind = page_kind(context)
+    rendered = {piece: _render(context, PIECES[piece][0], kind) for piece in missing}
+    rendered = {piece: html for piece, html in rendered.items() if html.strip()}
+    if not rendered:
+        return None
+    soup = placement.parse(text)
+    fragments = placement.Fragments()
+    head = soup.head
+    if head is None:
+        logger.warning("townsquare: %s has no <head>; not adding interaction points", kind)
+        return None
+    if "meta" in rendered:
+        placement.drop_conflicting_metadata(head)
+        title = _render(context, None, kind, source=_TITLE).strip()
+        if title:
+            placement.set_title(soup, head, title)
+        placement.append(head, fragments.placeholder(rendered["meta"]))
+    if "feeds" in rendered:
+        placement.append(head, fragments.placeholder(rendered["feeds"]))
+    _place_body_pieces(soup, fragments, rendered, context)
+    return fragments.serialise(soup)
+
+
+def _place_body_pieces(soup, fragments, rendered, context):
+    """Share and comments after the post's body, subscribe at the end of the main column."""
+    after_body = [rendered[p] for p in ("share", "comments") if p in rendered]
+    content = context.get("article") or context.get("page")
+    box = placement.body_box(soup, getattr(content, "content", "")) if content else None
+    column = placement.main_column(soup)
+    if after_body:
+        node = fragments.placeholder("\n".join(after_body))
+        if box is not None:
+            placement.insert_after(box, node)
+        else:
+            placement.append(column or soup.body or soup, node)
+    if "subscribe" in rendered:
+        placement.append(column or soup.body or soup, fragments.placeholder(rendered["subscribe"]))
+
+
+def _render(context, name, kind, source=None):
+    """Render one of the kit's partials (or a template source) with the page's context."""
+    env = _environment(context)
+    template = env.from_string(source) if source else _template(env, name)
+    if template is None:
+        return ""
+    content = context.get("article") or context.get("page")
+    variables = {"page_kind": kind, "share_slot": "after"}
+    if content is not None:
+        variables["content"] = content
+    return template.render({**context, **variables})
+
+
+def _template(env, name):
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateNotFound:  # that feature's plugin is not loaded in this build
+        return None
+
+
+def _environment(settings):
+    """A Jinja environment over the kit's template folders, always autoescaping (one per build)."""
+    paths = tuple(settings.get(TEMPLATE_PATHS) or ())
+    key = (id(settings.get("JINJA_GLOBALS")), paths)
+    if key not in _ENVIRONMENTS:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(list(paths)),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.globals.update(settings.get("JINJA_GLOBALS") or {})
+        env.filters.update(settings.get("JINJA_FILTERS") or {})
+        _ENVIRONMENTS.clear()  # one build at a time: never keep an old build's globals alive
+        _ENVIRONMENTS[key] = env
+    return _ENVIRONMENTS[key]

@@ -1,0 +1,152 @@
+"""Where the kit's pieces go in a page written by a theme that has never heard of them.
+
+Pure tree work on a BeautifulSoup document: find the post's body, the page's main column and
+the head, drop the theme's conflicting metadata, insert fragments. No I/O, no settings.
+"""
+
+import re
+
+from bs4 import BeautifulSoup, NavigableString
+from bs4.formatter import HTMLFormatter
+
+
+class _Formatter(HTMLFormatter):
+    """Serialise like themes write HTML: attributes in their order, void elements without "/>"."""
+
+    def attributes(self, tag):
+        # bs4 sorts attributes alphabetically by default; keep the theme's own order.
+        for key, value in tag.attrs.items():
+            yield key, (None if value == "" and self.empty_attributes_are_booleans else value)
+
+
+FORMATTER = _Formatter(void_element_close_prefix=None, empty_attributes_are_booleans=True)
+
+#: Head elements the kit's metadata replaces (a second og:title would conflict with ours).
+REPLACED_META = re.compile(r"^(og:|article:|twitter:|fediverse:creator$|description$)", re.I)
+#: Main-column candidates, most specific first, for themes without a <main> element.
+MAIN_SELECTORS = ("main", "[role=main]", "#content", "#main", ".content", "#page")
+_SPACE = re.compile(r"\s+")
+
+
+def parse(text):
+    """Parse a whole page with the forgiving stdlib parser (it keeps the theme's structure)."""
+    return BeautifulSoup(text, "html.parser")
+
+
+class Fragments:
+    """The kit's rendered HTML, spliced in as text after the page is serialised.
+
+    Only the theme's page goes through the parser; our fragments are inserted exactly as the
+    partials wrote them (a parser would lower-case SVG's viewBox, reorder, re-escape).
+    """
+
+    def __init__(self):
+        self.pieces = {}
+
+    def placeholder(self, html):
+        """A text node standing for html until serialise() swaps it in."""
+        key = f"\ue000ts{len(self.pieces)}\ue001"
+        self.pieces[key] = html
+        return NavigableString(key)
+
+    def serialise(self, soup):
+        """The page as text with every placeholder replaced by its fragment."""
+        text = soup.decode(formatter=FORMATTER)
+        for key, html in self.pieces.items():
+            text = text.replace(key, html)
+        return text
+
+
+def drop_conflicting_metadata(head):
+    """Remove the theme's description, canonical, Open Graph, Twitter and JSON-LD tags."""
+    for tag in head.find_all("meta"):
+        key = tag.get("property") or tag.get("name") or ""
+        if REPLACED_META.match(key):
+            tag.decompose()
+    for tag in head.find_all("link"):
+        if "canonical" in (tag.get("rel") or []):
+            tag.decompose()
+    for tag in head.find_all("script", type="application/ld+json"):
+        tag.decompose()
+
+
+def set_title(soup, head, text):
+    """Make <title> say text (one <title>, created when the theme wrote none)."""
+    titles = head.find_all("title")
+    for extra in titles[1:]:
+        extra.decompose()
+    if titles:
+        titles[0].string = text
+    else:
+        tag = soup.new_tag("title")
+        tag.string = text
+        head.insert(0, tag)
+
+
+def append(parent, node):
+    """Append node (a Fragments placeholder) at the end of parent, on a line of its own."""
+    parent.append(NavigableString("\n"))
+    parent.append(node)
+
+
+def insert_after(element, node):
+    """Insert node (a Fragments placeholder) right after element."""
+    element.insert_after(node)
+    element.insert_after(NavigableString("\n"))
+
+
+def main_column(soup):
+    """The element holding the page's main content: <main>, a role=main or #content box."""
+    for selector in MAIN_SELECTORS:
+        found = soup.select_one(selector)
+        if found is not None and found.name not in ("html", "head", "body"):
+            return found
+    return None
+
+
+def body_box(soup, content_html):
+    """The smallest element holding the post's body text, found by its first and last words.
+
+    Themes wrap ``{{ article.content }}`` in anything (div.entry-content, section, article),
+    so the body is located by what it says rather than by a class name.
+    """
+    first, last = _edge_texts(content_html)
+    body = soup.body or soup
+    if not first:
+        return None
+    start = _find_text(body.descendants, first)
+    end = _find_text(reversed(list(body.descendants)), last) if start is not None else None
+    if start is None or end is None:
+        return None
+    box = _common_ancestor(start, end)
+    if box is None or box.name in ("html", "body", "[document]"):
+        return None
+    return box
+
+
+def _edge_texts(content_html):
+    """Normalised first and last text runs (up to 40 characters) of the post's HTML."""
+    texts = [
+        _SPACE.sub(" ", str(node)).strip()
+        for node in BeautifulSoup(content_html or "", "html.parser").descendants
+        if isinstance(node, NavigableString) and str(node).strip()
+    ]
+    if not texts:
+        return "", ""
+    return texts[0][:40], texts[-1][-40:]
+
+
+def _find_text(nodes, needle):
+    for node in nodes:
+        if isinstance(node, NavigableString) and needle in _SPACE.sub(" ", str(node)):
+            return node
+    return None
+
+
+def _common_ancestor(a, b):
+    above_a = [a, *a.parents]
+    ids = {id(node) for node in above_a}
+    for node in [b, *b.parents]:
+        if id(node) in ids and getattr(node, "name", None):
+            return node
+    return None

@@ -1,0 +1,152 @@
+"""`townsquare new DIR`: a leader's own blog repository, ready for `make site` and `git push`.
+
+Like pelican-quickstart, `hugo new site` and `mkdocs new`: content/ (an About page, a 404 page
+and a first post as a draft), pelicanconf.py with the identity at the top, publishconf.py, the
+GitHub and GitLab publish definitions, a Makefile with the everyday commands and a
+requirements.txt that installs this very kit. Nothing is ever overwritten.
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+from zoneinfo import ZoneInfo, available_timezones
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from . import newpost
+
+SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
+#: Files kept without their leading dot in the package (package data skips dot-files).
+DOTTED = {"gitignore": ".gitignore", "gitlab-ci.yml": ".gitlab-ci.yml", "github": ".github"}
+#: Scaffold files that are templates of Python files end in .in (so no tool compiles them).
+TEMPLATE_SUFFIX = ".in"
+SLUG_SUBS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+#: The kit's own dependencies pinned in the new blog, at the versions installed now.
+PINNED = ("pelican", "markdown", "beautifulsoup4", "lxml", "feedgen", "pillow", "rich")
+
+
+def _parser(prog):
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Create a new Townsquare blog repository in DIR (which must be new or empty).",
+        epilog="Then: cd DIR && make site",
+    )
+    parser.add_argument("dir", type=Path, help="folder to create")
+    parser.add_argument("--name", help="the blog's name (default: from DIR)")
+    parser.add_argument("--author", help="your name (default: git's user.name)")
+    parser.add_argument("--email", help="reply address under posts (default: git's user.email)")
+    parser.add_argument("--subtitle", default="", help="one line under the blog's name")
+    parser.add_argument("--timezone", default="UTC", help="e.g. Europe/Berlin (default: UTC)")
+    parser.add_argument("--kit", help="pip requirement for the kit (default: where it came from)")
+    return parser
+
+
+def _git_config(key):
+    try:
+        found = subprocess.run(
+            ["git", "config", "--get", key], capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return found.stdout.strip() if found.returncode == 0 else ""
+
+
+def kit_requirement():
+    """How the new blog installs this kit: the source it was installed from, else its version."""
+    try:
+        dist = metadata.distribution("townsquare")
+    except metadata.PackageNotFoundError:
+        return "townsquare"
+    origin = json.loads(dist.read_text("direct_url.json") or "{}")
+    url = origin.get("url", "")
+    vcs = origin.get("vcs_info")
+    if vcs:
+        return f"townsquare @ {vcs['vcs']}+{url}@{vcs['commit_id']}"
+    if url.startswith("file://"):
+        return f"townsquare @ {url}"
+    return f"townsquare=={dist.version}"
+
+
+def requirements(kit):
+    """requirements.txt lines: the kit, and its dependencies pinned as installed now."""
+    lines = [kit]
+    for name in PINNED:
+        try:
+            lines.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            continue
+    return "\n".join(lines)
+
+
+def _py(value):
+    """A Python literal for a settings file."""
+    return repr(value)
+
+
+def main(argv=None, prog="townsquare new"):
+    """Create the blog; exit 2 on bad usage or an existing non-empty DIR, else 0."""
+    args = _parser(prog).parse_args(argv)
+    target = args.dir
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        print(
+            f"{prog}: {target} already exists and is not empty; choose a new folder",
+            file=sys.stderr,
+        )
+        return 2
+    if args.timezone not in available_timezones():
+        print(
+            f"{prog}: --timezone {args.timezone!r} is not a time zone name like 'Europe/Berlin'",
+            file=sys.stderr,
+        )
+        return 2
+    name = args.name or target.resolve().name.replace("-", " ").replace("_", " ").title()
+    author = args.author or _git_config("user.name") or name
+    email = args.email or _git_config("user.email") or None
+    values = {
+        "@@SITENAME@@": _py(name),
+        "@@SITENAME_TEXT@@": name,
+        "@@SUBTITLE@@": _py(args.subtitle),
+        "@@AUTHOR@@": _py(author),
+        "@@AUTHOR_TEXT@@": author,
+        "@@AUTHOR_SLUG@@": _py(slugify(author, regex_subs=SLUG_SUBS)),
+        "@@TIMEZONE@@": _py(args.timezone),
+        "@@REQUIREMENTS@@": requirements(args.kit or kit_requirement()),
+    }
+    for source in sorted(p for p in SCAFFOLD.rglob("*") if p.is_file()):
+        relative = source.relative_to(SCAFFOLD)
+        parts = [DOTTED.get(part, part) for part in relative.parts]
+        parts[-1] = parts[-1].removesuffix(TEMPLATE_SUFFIX)
+        destination = target.joinpath(*parts)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text(encoding="utf-8")
+        for token, value in values.items():
+            text = text.replace(token, value)
+        if parts[-1] == "pelicanconf.py" and email:
+            text = text.replace(
+                "COMMENTS_REPLY_EMAIL = None", f"COMMENTS_REPLY_EMAIL = {_py(email)}"
+            )
+        destination.write_text(text, encoding="utf-8")
+    _first_draft(target, args.timezone, author)
+    print(f"Created a Townsquare blog in {target}. Next: cd {target} && make site")
+    if not email:
+        print(
+            f"{prog}: set COMMENTS_REPLY_EMAIL in {target / 'pelicanconf.py'} before you publish "
+            "a post: readers need a way to answer (git has no user.email to default to)"
+        )
+    return 0
+
+
+def _first_draft(target, timezone, author):
+    """content/posts/<today>-my-first-post.md, a draft with the same prompts as `make post`."""
+    moment = datetime.now(ZoneInfo(timezone)).replace(second=0, microsecond=0)
+    posts = target / "content" / "posts"
+    posts.mkdir(parents=True, exist_ok=True)
+    title = "My first post"
+    slug = slugify(title, regex_subs=SLUG_SUBS)
+    text = newpost.front_matter(title, moment, author, "Notes", slug)
+    (posts / f"{moment:%Y-%m-%d}-{slug}.md").write_text(text, encoding="utf-8")

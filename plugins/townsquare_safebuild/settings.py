@@ -1,0 +1,72 @@
+"""Safebuild's settings, and the checks of Pelican's own settings that the kit relies on.
+
+Pelican accepts ``DEFAULT_PAGINATION = "5"`` and crashes later with a TypeError, and writes a
+``SITENAME`` holding a control character into feeds that no reader can parse. These are checked
+once at ``initialized``, every problem listed in one error naming the setting.
+"""
+
+import re
+
+#: Front matter keys a site's theme or own plugins read (e.g. ``("subtitle", "hero")``), on top
+#: of Pelican's and the kit's own; only keys *close* to a known one are refused as typos.
+DEFAULTS = {"FRONTMATTER_KEYS": ()}
+
+#: The same characters hygiene.py refuses in content (C0/C1 controls, XML non-characters).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+TEXT_SETTINGS = ("SITENAME", "SITESUBTITLE", "AUTHOR")
+_KEY = re.compile(r"^[a-z0-9_-]+$", re.IGNORECASE)
+
+
+class SiteSettingsError(Exception):
+    """Pelican settings the kit cannot build with; the message lists every problem."""
+
+    exitcode = 1
+
+
+def _pagination_problem(value):
+    if value is False or value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return (
+            f"Setting 'DEFAULT_PAGINATION': received {value!r}; "
+            "allowed: False (one page) or a whole number of posts per page, e.g. 10"
+        )
+    return None
+
+
+def _text_problem(name, value):
+    if not isinstance(value, str):
+        return None
+    found = CONTROL.search(value)
+    if not found:
+        return None
+    return (
+        f"Setting '{name}': received {value!r}; it holds the control character "
+        f"U+{ord(found.group()):04X}, which no feed reader or HTML validator accepts; "
+        "allowed: plain text (delete the character)"
+    )
+
+
+def _keys_problem(value):
+    if isinstance(value, list | tuple | set | frozenset) and all(
+        isinstance(key, str) and _KEY.match(key) for key in value
+    ):
+        return None
+    return (
+        f"Setting 'FRONTMATTER_KEYS': received {value!r}; "
+        "allowed: a list of front matter key names, e.g. ['subtitle', 'hero_image']"
+    )
+
+
+def check_site_settings(pelican):
+    """initialized receiver: raise SiteSettingsError listing every unusable setting."""
+    settings = pelican.settings
+    for name, default in DEFAULTS.items():
+        settings.setdefault(name, default)
+    problems = [_pagination_problem(settings.get("DEFAULT_PAGINATION"))]
+    problems += [_text_problem(name, settings.get(name)) for name in TEXT_SETTINGS]
+    problems.append(_keys_problem(settings["FRONTMATTER_KEYS"]))
+    problems = [problem for problem in problems if problem]
+    if problems:
+        listed = "\n".join(f"  - {problem}" for problem in problems)
+        raise SiteSettingsError(f"settings: {len(problems)} setting problem(s):\n{listed}")

@@ -1,0 +1,140 @@
+"""`townsquare new DIR`: a leader's own blog that builds, publishes and deploys as created."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from test_publish_configs import run_actionlint, workflow_commands
+
+from pelican.plugins.townsquare.scaffold import kit_requirement
+
+TOWNSQUARE = [sys.executable, "-m", "pelican.plugins.townsquare.cli"]
+
+
+def townsquare(*args, cwd=None, env=None):
+    return subprocess.run(
+        [*TOWNSQUARE, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory):
+    target = tmp_path_factory.mktemp("new") / "leaders-circle"
+    result = townsquare(
+        "new", str(target), "--author", "Noor Haddad", "--email", "noor@leaders-circle.net"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"Created a Townsquare blog in {target}. Next: cd {target} && make site"
+    ]
+    return target
+
+
+def test_new_blog_has_the_files_of_a_blog_repository(blog):
+    files = sorted(p.relative_to(blog).as_posix() for p in blog.rglob("*") if p.is_file())
+    (draft,) = [f for f in files if f.startswith("content/posts/")]
+    assert files == sorted(
+        [
+            ".github/workflows/publish.yml",
+            ".gitignore",
+            ".gitlab-ci.yml",
+            "Makefile",
+            "README.md",
+            "content/pages/404.md",
+            "content/pages/about.md",
+            draft,
+            "pelicanconf.py",
+            "publishconf.py",
+            "requirements.txt",
+        ]
+    )
+    assert draft.endswith("-my-first-post.md")
+    assert "Status: draft\n" in (blog / draft).read_text(encoding="utf-8")
+    conf = (blog / "pelicanconf.py").read_text(encoding="utf-8")
+    assert 'SITENAME = "Leaders Circle"' in conf or "SITENAME = 'Leaders Circle'" in conf
+    assert "AUTHOR = 'Noor Haddad'" in conf
+    assert "COMMENTS_REPLY_EMAIL = 'noor@leaders-circle.net'" in conf
+    assert "PLUGIN_PATHS" not in conf and "THEME = townsquare.path()" in conf
+    requirements = (blog / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert requirements[2] == kit_requirement()
+    assert any(line.startswith("pelican==") for line in requirements)
+
+
+def test_new_blog_publishes_with_its_makefile(blog, tmp_path):
+    venv = ROOT / ".venv"
+    # The kit's own .venv stands in for the blog's (-o: never reinstall into it).
+    result = subprocess.run(
+        [
+            "make",
+            "publish",
+            f"VENV={venv}",
+            "-o",
+            f"{venv}/.installed",
+            "SITEURL=https://x.example.net",
+        ],
+        cwd=blog,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "passed the interaction audit" in result.stdout
+    home = BeautifulSoup((blog / "output" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert home.select_one('meta[property="og:url"]')["content"] == "https://x.example.net/"
+    assert home.select_one("[data-ts-subscribe]") is not None
+    about = BeautifulSoup((blog / "output" / "about.html").read_text(encoding="utf-8"), "lxml")
+    assert about.select_one("h1").get_text() == "About"
+    assert about.select("[data-ts-share] a[href]")
+
+
+def test_new_blog_publish_definitions_deploy_without_kit_tests(blog):
+    workflow = yaml.safe_load((blog / ".github/workflows/publish.yml").read_text("utf-8"))
+    assert workflow_commands(workflow) == ["make install", "make publish"]
+    assert (blog / ".github/workflows/publish.yml").read_bytes() == (
+        ROOT / ".github/workflows/publish.yml"
+    ).read_bytes()
+    assert (blog / ".gitlab-ci.yml").read_bytes() == (ROOT / ".gitlab-ci.yml").read_bytes()
+    status, findings = run_actionlint(blog / ".github/workflows/publish.yml")
+    assert (status, findings) == (0, [])
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = townsquare("new", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"townsquare new: {tmp_path} already exists and is not empty; choose a new folder\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_new_without_an_email_says_what_to_set(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"}
+    result = townsquare("new", str(tmp_path / "b"), env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        f"townsquare new: set COMMENTS_REPLY_EMAIL in {tmp_path / 'b' / 'pelicanconf.py'} "
+        "before you publish a post: readers need a way to answer (git has no user.email to "
+        "default to)"
+    )
+
+
+def test_new_make_post_keeps_the_title_as_typed(blog):
+    title = 'Costs `whoami` $5 and "quotes"'
+    venv = ROOT / ".venv"
+    result = subprocess.run(
+        ["make", "-s", "post", f"VENV={venv}", "-o", f"{venv}/.installed", f"TITLE={title}"],
+        cwd=blog,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    created = result.stdout.splitlines()[0].removeprefix("Created ")
+    assert f"Title: {title}\n" in Path(created).read_text(encoding="utf-8")
