@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .formats import FORMAT_NAMES
-from .newsletter import BY_NAME as NEWSLETTER_PROVIDERS
 from .newsletter import problem as newsletter_problem
 
 CONTENT_MODES = ("full", "summary")
@@ -94,7 +93,8 @@ SETTINGS = (
         "FEEDS_NEWSLETTER",
         None,
         _newsletter,
-        f"None or {{'provider': one of {', '.join(NEWSLETTER_PROVIDERS)}, ...}} (see README)",
+        "None, {'provider': 'buttondown' | 'mailchimp' | 'kit' | 'listmonk', ...} or "
+        "{'action': 'https://...', 'field': 'email'} (README: Email newsletter)",
     ),
     # Pelican's standard setting; the subscribe block turns it into follow links.
     Setting("SOCIAL", (), _social, "a list of (name, url, ...) tuples"),
