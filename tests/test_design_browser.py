@@ -2,7 +2,7 @@
 brand-colour contrast in light and dark, the newsletter form's POST, and screenshots of the pages
 readers land on (kept by CI from test-artifacts/design/)."""
 
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import ROOT, free_port, launch_chromium, run_build, serve
@@ -114,23 +114,20 @@ def test_share_row_has_a_visible_label_and_a_brand_icon_per_network(mobile, orig
 
 
 @pytest.mark.parametrize("colour", ["#f4b942", "#e11d48", "#111111", "#0b57d0"])
-def test_brand_colour_keeps_text_contrast_aa_in_light_and_dark(tmp_path_factory, colour):
+def test_brand_colour_keeps_text_contrast_aa_in_light_and_dark(browser, tmp_path_factory, colour):
     origin, server = _served(tmp_path_factory, "brand", BRAND_COLOR=colour)
     problems = {}
     try:
-        with sync_playwright() as playwright:
-            chromium = launch_chromium(playwright)
-            for scheme in ("light", "dark"):
-                page = chromium.new_page(color_scheme=scheme)
-                for path in (POST, "index.html", "subscribe.html"):
-                    page.goto(f"{origin}/{path}")
-                    problems[f"{scheme} {path}"] = page.evaluate(CONTRAST)
-                accent = page.evaluate(
-                    "getComputedStyle(document.documentElement).getPropertyValue('--brand')"
-                )
-                assert accent.strip() == colour  # the setting reached the page
-                page.close()
-            chromium.close()
+        for scheme in ("light", "dark"):
+            page = browser.new_page(color_scheme=scheme)
+            for path in (POST, "index.html", "subscribe.html"):
+                page.goto(f"{origin}/{path}")
+                problems[f"{scheme} {path}"] = page.evaluate(CONTRAST)
+            brand = page.evaluate(
+                "getComputedStyle(document.documentElement).getPropertyValue('--brand')"
+            )
+            assert brand.strip() == colour  # the setting reached the page
+            page.close()
     finally:
         server.shutdown()
     assert problems == {name: [] for name in problems}
@@ -171,35 +168,39 @@ NEWSLETTERS = [
 ]
 
 
-@pytest.mark.parametrize(("setting", "action", "fields"), NEWSLETTERS, ids=lambda v: "")
+def _answer(posted):
+    """A route handler that records the request and answers it here (no network)."""
+
+    def handle(route):
+        request = route.request
+        posted.append((request.method, request.url, request.post_data))
+        route.fulfill(status=200, content_type="text/html", body="<p>Thanks</p>")
+
+    return handle
+
+
+@pytest.mark.parametrize(
+    ("setting", "action", "fields"), NEWSLETTERS, ids=[n[0]["provider"] for n in NEWSLETTERS]
+)
 def test_newsletter_form_posts_the_providers_fields_to_its_endpoint(
-    tmp_path_factory, setting, action, fields
+    browser, tmp_path_factory, setting, action, fields
 ):
     origin, server = _served(tmp_path_factory, "newsletter", FEEDS_NEWSLETTER=setting)
     posted = []
+    context = browser.new_context(viewport=MOBILE)
     try:
-        with sync_playwright() as playwright:
-            chromium = launch_chromium(playwright)
-            page = chromium.new_page(viewport=MOBILE)
-            # Intercept the provider: nothing leaves the machine.
-            page.route(
-                "https://**",
-                lambda route: (
-                    posted.append(
-                        (route.request.method, route.request.url, route.request.post_data)
-                    ),
-                    route.fulfill(status=200, content_type="text/html", body="<p>Thanks</p>"),
-                ),
-            )
-            for path in (POST, "subscribe.html", "index.html"):
-                page.goto(f"{origin}/{path}")
-                form = page.locator("[data-ts-subscribe] form")
-                assert form.is_visible()
-                form.get_by_label("Email address").fill("reader@example.org")
-                form.get_by_role("button", name="Subscribe").click()
-                page.wait_for_url(action)
-            chromium.close()
+        page = context.new_page()
+        # The provider, intercepted: nothing leaves the machine.
+        page.route(f"https://{urlsplit(action).hostname}/**", _answer(posted))
+        for path in (POST, "subscribe.html", "index.html"):
+            page.goto(f"{origin}/{path}")
+            form = page.locator("[data-ts-subscribe] form")
+            assert form.is_visible()
+            form.get_by_label("Email address").fill("reader@example.org")
+            form.get_by_role("button", name="Subscribe").click()
+            page.wait_for_url(action)
     finally:
+        context.close()
         server.shutdown()
     assert [(method, url) for method, url, _ in posted] == [("POST", action)] * 3
     assert all(parse_qs(body, keep_blank_values=True) == fields for _, _, body in posted)

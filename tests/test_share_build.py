@@ -82,9 +82,7 @@ def test_no_inline_handlers_styles_or_javascript_urls(sample_site):
     checked = 0
     for html in sample_site.rglob("*.html"):
         page = read(html)
-        for part in page.select(
-            "nav.ts-share, blockquote.ts-quote, form.ts-mastodon"
-        ):
+        for part in page.select("nav.ts-share, blockquote.ts-quote, form.ts-mastodon"):
             checked += 1
             for tag in [part, *part.find_all(True)]:
                 assert not [a for a in tag.attrs if a.startswith("on") or a == "style"], html
