@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-
 from pelican.plugins.townsquare_feeds.settings import FeedsSettingsError, validate
 
 

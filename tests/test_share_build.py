@@ -64,7 +64,7 @@ def test_post_has_exact_share_links_after_the_body(sample_site):
     assert nav.select_one("button[data-ts-webshare]")["data-ts-webshare"] == POST
     assert nav.select_one("button[data-ts-webshare]").has_attr("hidden")
     # Every control shows its network's mark from the one cached sprite file.
-    icons = f"{SITEURL}/theme/townsquare/share-icons.svg#"
+    icons = "/theme/townsquare/share-icons.svg#"
     assert [use["href"] for use in nav.select("a svg use, button svg use")] == [
         f"{icons}{name}" for name in ("linkedin", "mastodon", "bluesky", "x", "email", "copy")
     ] + [f"{icons}webshare"]
