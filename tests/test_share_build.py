@@ -16,8 +16,9 @@ TITLE = "Why I Traded the All-Hands Monologue for Listening Tours"
 ENC_POST = "http%3A%2F%2F127.0.0.1%3A8000%2Fposts%2Flistening-tours.html"
 #: X's mark as Simple Icons 16.37.0 (CC0) draws it, copied from the npm package.
 X_MARK = (
-    "M14.234 10.162 22.977 0h-2.072l-7.591 8.824L7.251 0H.258l9.168 13.343L.258 24H2.33l8.016-9"
-    ".318L16.749 24h6.993zm-2.837 3.299-.929-1.329L3.076 1.56h3.182l5.965 8.532.929 1.329 7.754 11.09h-3.182z"
+    "M14.234 10.162 22.977 0h-2.072l-7.591 8.824L7.251 0H.258l9.168 13.343L.258 24H2.33l8.0"
+    "16-9.318L16.749 24h6.993zm-2.837 3.299-.929-1.329L3.076 1.56h3.182l5.965 8.532.929 1.3"
+    "29 7.754 11.09h-3.182z"
 )
 ENC_TITLE = "Why%20I%20Traded%20the%20All-Hands%20Monologue%20for%20Listening%20Tours"
 

@@ -4,9 +4,9 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-logger = logging.getLogger(__name__)
-
 from .newsletter import Newsletter, newsletter
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
