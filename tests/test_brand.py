@@ -154,3 +154,17 @@ def test_bad_identity_settings_stop_the_build_listing_every_problem(tmp_path):
         "no such file in a STATIC_PATHS folder of the content, nor in the theme's static "
         "folder; allowed: a path like 'images/me.jpg' or an https:// URL"
     )
+
+
+def test_theme_defaults_are_the_default_brand_palette():
+    # Without the brand plugin the theme must look the same as with its default colour.
+    from conftest import ROOT
+
+    css = (ROOT / "theme/static/css/townsquare.css").read_text(encoding="utf-8")
+    light_css, dark_css = css.split("@media (prefers-color-scheme: dark)")[:2]
+    light, dark = palette("#0f766e")
+    for scheme, text in ((light, light_css), (dark, dark_css.split("}")[0])):
+        found = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6})", text))
+        expected = {k: v for k, v in scheme.variables.items() if k in found}
+        assert found == expected, scheme.name
+        assert {"bg", "fg", "muted", "accent", "on-accent"} <= set(found)
