@@ -20,12 +20,16 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
+# The kit installs editable (-e), so edits to plugins/ and theme/ apply at once; setuptools'
+# generic warning about editable installs is silenced to keep the first `make site` readable.
+PIP_INSTALL := PYTHONWARNINGS=ignore $(PY) -m pip install -q
+
 $(VENV)/.installed: requirements.txt pyproject.toml | $(PY)
-	$(PY) -m pip install -q -r requirements.txt -e .
+	$(PIP_INSTALL) -r requirements.txt -e .
 	@touch $@
 
 $(VENV)/.dev-installed: requirements-dev.txt requirements.txt pyproject.toml | $(PY)
-	$(PY) -m pip install -q -r requirements-dev.txt -e .
+	$(PIP_INSTALL) -r requirements-dev.txt -e .
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed ## create .venv and install the runtime dependencies

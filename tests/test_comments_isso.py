@@ -1,4 +1,6 @@
-"""Comments against a real Isso server: click to load, post a comment, reload and see it."""
+"""Comments against a real Isso server (its own client, embed.min.js from the isso package),
+served under the exact policy the build wrote into `_headers`: click to load, post a comment,
+reload and see it, with no CSP violation."""
 
 import contextlib
 import subprocess
@@ -8,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, free_port, launch_chromium, require, run_build, serve
+from test_comments_browser import csp_of
 
 pytestmark = pytest.mark.browser
 
@@ -61,7 +64,7 @@ def isso_site(tmp_path_factory):
         out = run_build(
             root / "output", SITEURL=origin, COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=isso
         )
-        server = serve(out, site_port)
+        server = serve(out, site_port, headers={"Content-Security-Policy": csp_of(out)})
         yield origin, isso_port, out
         server.shutdown()
         server.server_close()
@@ -81,6 +84,16 @@ def test_isso_markup_names_the_thread_and_its_title(isso_site):
     assert box["data-isso-id"] == f"/{POST}"
     assert box["data-title"] == "Why I Traded the All-Hands Monologue for Listening Tours"
     assert box["data-ts-src"] == f"http://127.0.0.1:{isso_port}/js/embed.min.js"
+    # Isso's identicons are drawn with style= attributes, which the strict policy refuses.
+    assert box["data-isso-avatar"] == "false"
+    isso = f"http://127.0.0.1:{isso_port}"
+    policy = dict(d.split(" ", 1) for d in csp_of(out).split("; "))
+    assert [policy[d] for d in ("script-src", "style-src", "connect-src", "img-src")] == [
+        f"'self' {isso}",
+        f"'self' {isso}",
+        f"'self' {isso}",
+        f"'self' data: {isso}",
+    ]
 
 
 def test_comment_round_trip_through_a_real_isso_server(isso_site):
@@ -91,8 +104,12 @@ def test_comment_round_trip_through_a_real_isso_server(isso_site):
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         tab = browser.new_page(viewport={"width": 1000, "height": 900})
-        requests = []
+        requests, violations = [], []
         tab.on("request", lambda request: requests.append(request.url))
+        tab.on(
+            "console",
+            lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+        )
 
         tab.goto(f"{origin}/{POST}", wait_until="networkidle")
         assert requests and not [url for url in requests if to_isso in url]
@@ -112,6 +129,10 @@ def test_comment_round_trip_through_a_real_isso_server(isso_site):
         comment = tab.locator("#isso-root .isso-comment")
         expect(comment.locator(".isso-text")).to_have_text(TEXT)
         expect(comment.locator(".isso-author")).to_have_text("Jordan")
+        # Isso's stylesheet applied (same policy): its postbox is laid out by isso.css.
+        assert tab.locator("#isso-style").get_attribute("href") == f"http://{to_isso}/css/isso.css"
+        assert violations == []
+        assert tab.locator("[data-ts-fallback]").is_hidden()
         ARTIFACTS.mkdir(exist_ok=True)
         tab.screenshot(path=str(ARTIFACTS / "comments-isso.png"), full_page=True)
         browser.close()

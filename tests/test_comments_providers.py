@@ -1,10 +1,12 @@
 """Each comment provider, built for real: exact embed attributes, nothing loaded, exact CSP."""
 
+import base64
+import hashlib
 import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CONTENT, ROOT, make_settings, run_build, snapshot
+from conftest import CONTENT, FIXTURES, ROOT, make_settings, run_build, snapshot
 from pelican import Pelican
 
 SITEURL = "http://127.0.0.1:8000"
@@ -39,6 +41,18 @@ GISCUS = {
     "COMMENTS_GISCUS_CATEGORY_ID": "DIC_kwDOExample4Cabc",
 }
 
+#: sha256 of the two versions of the <style> utterances' client.js inserts (with and without
+#: its `color-scheme: light;` line), computed here with hashlib from the fixture text.
+UTTERANCES_STYLE_HASHES = " ".join(
+    "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+    for text in (
+        (FIXTURES / "comments" / "utterances-style.css").read_text("utf-8"),
+        (FIXTURES / "comments" / "utterances-style.css")
+        .read_text("utf-8")
+        .replace("      color-scheme: light;\n", ""),
+    )
+)
+
 #: provider -> (settings, exact attributes of the embed box on posts/toot.html, CSP additions)
 CASES = {
     "giscus": (
@@ -58,7 +72,11 @@ CASES = {
             "data-lang": "en",
             "data-loading": "lazy",
         },
-        {"script-src": "'self' https://giscus.app", "frame-src": "'self' https://giscus.app"},
+        {
+            "script-src": "'self' https://giscus.app",
+            "style-src": "'self' https://giscus.app",
+            "frame-src": "'self' https://giscus.app",
+        },
     ),
     "utterances": (
         {"COMMENTS_UTTERANCES_REPO": "townsquare/blog", "COMMENTS_UTTERANCES_LABEL": "comment"},
@@ -69,7 +87,11 @@ CASES = {
             "data-theme": "github-light",
             "data-label": "comment",
         },
-        {"script-src": "'self' https://utteranc.es", "frame-src": "'self' https://utteranc.es"},
+        {
+            "script-src": "'self' https://utteranc.es",
+            "style-src": f"'self' {UTTERANCES_STYLE_HASHES}",
+            "frame-src": "'self' https://utteranc.es",
+        },
     ),
     "disqus": (
         {"COMMENTS_DISQUS_SHORTNAME": "townsquare"},
@@ -95,6 +117,7 @@ CASES = {
             "data-isso": "https://comments.example.org/isso/",
             "data-isso-id": "/posts/toot.html",
             "data-title": TITLE,
+            "data-isso-avatar": "false",
         },
         {
             "script-src": "'self' https://comments.example.org",
@@ -132,7 +155,7 @@ CASES = {
             "data-theme": "light",
         },
         {
-            "script-src": "'self' https://cusdis.com",
+            "script-src": "'self' https://cusdis.com 'unsafe-inline'",
             "style-src": "'self' https://cusdis.com",
             "connect-src": "'self' https://cusdis.com",
             "frame-src": "'self' https://cusdis.com",
@@ -147,6 +170,23 @@ CASES = {
         },
         {"connect-src": "'self' https://mastodon.example"},
     ),
+}
+
+
+ABOUT = {
+    "giscus": "Comments are hosted by giscus, on GitHub Discussions — you need a GitHub account "
+    "to comment.",
+    "utterances": "Comments are hosted by utterances, on GitHub issues — you need a GitHub "
+    "account to comment.",
+    "disqus": "Comments are hosted by Disqus — you sign in with a Disqus, Facebook, X or Google "
+    "account, or comment as a guest where this site allows it.",
+    "isso": "Comments are hosted on this site's own Isso server — no account needed to comment.",
+    "remark42": "Comments are hosted on this site's own Remark42 server — sign in with one of "
+    "the accounts it offers, or anonymously where this site allows it.",
+    "cusdis": "Comments are hosted by Cusdis — no account needed; a comment appears once the "
+    "author approves it.",
+    "mastodon": "Replies come from Mastodon — answer the post there with any Mastodon account "
+    "to join in.",
 }
 
 
@@ -222,12 +262,25 @@ def test_provider_embed_attributes_and_policy(tmp_path, small_content, provider)
     page = read(out / "posts/toot.html")
     section = page.select_one("section#comments[data-ts-comments]")
     box = section.select_one("[data-ts-embed]")
-    assert box.attrs == {"class": ["ts-embed"], "data-ts-embed": provider, **attrs}
-    # Click to load: a hidden consent line with a real button; comments.js loaded deferred.
-    consent = section.select_one("p.ts-consent")
+    assert box.attrs == {
+        "class": ["ts-embed"],
+        "data-ts-embed": provider,
+        "data-ts-timeout": "15",
+        **attrs,
+    }
+    # One plain line says who hosts the comments and what a reader needs.
+    assert section.select_one("p.ts-about").get_text() == ABOUT[provider]
+    # Click to load: a hidden consent block; the button is on its own line (its own <p>).
+    consent = section.select_one("div.ts-consent")
     assert consent.has_attr("hidden")
-    button = consent.select_one("button[data-ts-load]")
+    button = consent.select_one("p > button[data-ts-load]")
+    assert button.parent.get_text() == "Show comments"
     assert (button["type"], button.get_text()) == ("button", "Show comments")
+    # The fallback line, hidden until the provider fails, links to the same e-mail reply.
+    fallback = section.select_one("p.ts-fallback[data-ts-fallback][hidden]")
+    assert fallback.get_text() == "Comments could not load — reply by email instead."
+    assert fallback.a["href"] == section.select_one("a[data-ts-reply=email]")["href"]
+    assert (fallback["role"], fallback["tabindex"]) == ("alert", "-1")
     (script,) = page.select('script[src$="/townsquare/comments.js"]')
     assert script.has_attr("defer")
     # Nothing from the provider in the static page: no iframe, every script is the site's own.
@@ -244,7 +297,8 @@ def test_mastodon_provider_without_a_toot_keeps_the_reply_links_only(tmp_path, s
     assert section.select("[data-ts-embed], button, script") == []
     assert [a["data-ts-reply"] for a in section.select("a")] == ["email"]
     toot = read(out / "posts/toot.html").select_one("section#comments")
-    assert [(a["data-ts-reply"], a["href"]) for a in toot.select("a")][1] == ("mastodon", TOOT)
+    replies = [(a["data-ts-reply"], a["href"]) for a in toot.select("a[data-ts-reply]")]
+    assert replies[1] == ("mastodon", TOOT)
 
 
 def test_click_to_load_off_and_remembered_consent(tmp_path, small_content):
@@ -336,7 +390,8 @@ def test_provider_values_that_become_urls_are_checked(tmp_path):
     with pytest.raises(Exception) as failure:
         Pelican(settings)
     assert str(failure.value).splitlines()[1:] == [
-        "  - Setting 'COMMENTS_CUSDIS_HOST': received 'cusdis.example.org'; must be an http(s) URL"
+        "  - Setting 'COMMENTS_CUSDIS_HOST': received 'cusdis.example.org'; must be an http(s) "
+        "URL like https://comments.example.org/ (must start with https:// or http://)"
     ]
     settings = make_settings(
         tmp_path / "out", COMMENTS_PROVIDER="disqus", COMMENTS_DISQUS_SHORTNAME="evil.example/x"

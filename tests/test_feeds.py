@@ -7,6 +7,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from conftest import run_build
 from lxml import etree
 
 SITEURL = "http://127.0.0.1:8000"
@@ -95,7 +96,10 @@ def test_every_tag_category_and_author_has_feeds_and_drafts_add_none(sample_site
             assert stems == pages
     # "planning" is a tag of the draft only.
     assert not any("planning" in n for n in names)
-    assert {"all.atom.xml", "all.rss.xml", "all.json", "feed.xsl"} <= names
+    assert {"all.atom.xml", "all.rss.xml", "all.json"} <= names
+    # The XSLT page is opt-in (FEEDS_XSL): browsers are removing XSLT.
+    assert "feed.xsl" not in names
+    assert b"xml-stylesheet" not in (sample_site / "feeds/all.atom.xml").read_bytes()
 
 
 def test_atom_entries_carry_dates_with_timezone_categories_and_full_content(sample_site):
@@ -304,8 +308,15 @@ def test_follow_links_come_from_social_with_rel_me(sample_site):
     assert block.select("form") == []  # no newsletter configured in the sample
 
 
+@pytest.fixture(scope="module")
+def xsl_site(tmp_path_factory):
+    """The fixture blog built with the opt-in XSLT feed page (FEEDS_XSL = True)."""
+    return run_build(tmp_path_factory.mktemp("feeds-xsl") / "output", FEEDS_XSL=True)
+
+
 @pytest.mark.parametrize("name", ["all.atom.xml", "all.rss.xml", "tag/trust.rss.xml"])
-def test_feed_opened_in_a_browser_is_a_styled_subscribe_page(sample_site, name):
+def test_feed_opened_in_a_browser_is_a_styled_subscribe_page(xsl_site, name):
+    sample_site = xsl_site
     raw = (sample_site / "feeds" / name).read_bytes()
     assert raw.splitlines()[1] == (
         b'<?xml-stylesheet type="text/xsl" href="http://127.0.0.1:8000/feeds/feed.xsl"?>'

@@ -10,15 +10,16 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from .origins import OriginError, split_url
 from .providers import BY_NAME, Post
-from .settings import is_http_url
+from .where import at_key
 
 logger = logging.getLogger(__name__)
 
 OFF = ("off", "no", "false", "none")
 ON = ("on", "yes", "true")
 #: A toot's public URL: https://host/@user/123 (or /users/user/statuses/123).
-_TOOT_PATH = re.compile(r"^/(?:@[^/]+|users/[^/]+/statuses)/(\d+)/?$")
+_TOOT_PATH = re.compile(r"/(?:@[^/]+|users/[^/]+/statuses)/([0-9]+)/?")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Toot:
     url: str
     host: str
     id: str
+    #: https://host[:port], rebuilt from the parsed URL: what the policy's connect-src lists.
+    origin: str
 
 
 @dataclass(frozen=True)
@@ -49,10 +52,8 @@ class CommentArea:
     click_to_load: bool = True
     remember: bool = False
     post: Post | None = None
-
-
-def _source(content):
-    return getattr(content, "source_path", "?")
+    #: Seconds comments.js waits for the provider before showing the fallback line.
+    timeout: float = 15
 
 
 def wanted(content, settings, is_page):
@@ -70,27 +71,31 @@ def wanted(content, settings, is_page):
         return True
     logger.error(
         "comments: %s: front matter 'comments: %s' is not understood; use on or off",
-        _source(content),
+        at_key(content, "comments"),
         raw,
     )
     return default
 
 
 def _https_metadata(content, key):
-    """The https URL in front matter `key`, or None (logging an error naming the file)."""
+    """The https URL in front matter `key`, or None (logging an error naming file and line)."""
     raw = content.metadata.get(key)
     if raw is None:
         return None
     value = str(raw).strip()
-    if is_http_url(value, ("https",)):
-        return value
-    logger.error(
-        "comments: %s: front matter '%s: %s' must be an https:// URL of the post to discuss",
-        _source(content),
-        key,
-        raw,
-    )
-    return None
+    try:
+        split_url(value, ("https",))
+    except OriginError as error:
+        logger.error(
+            "comments: %s: front matter '%s: %s' must be an https:// URL of the post to "
+            "discuss (%s)",
+            at_key(content, key),
+            key,
+            raw,
+            error,
+        )
+        return None
+    return value
 
 
 def toot_of(content):
@@ -98,17 +103,17 @@ def toot_of(content):
     url = _https_metadata(content, "mastodon")
     if url is None:
         return None
-    parts = urlsplit(url)
-    match = _TOOT_PATH.match(parts.path)
-    if not match or parts.query or parts.fragment:
+    origin, path = split_url(url, ("https",))
+    match = _TOOT_PATH.fullmatch(path)
+    if not match:
         logger.error(
             "comments: %s: front matter 'mastodon: %s' is not a toot URL; use the post's "
             "address, like https://mastodon.social/@you/112233445566778899",
-            _source(content),
+            at_key(content, "mastodon"),
             url,
         )
         return None
-    return Toot(url, parts.hostname, match.group(1))
+    return Toot(url, urlsplit(origin).netloc, match.group(1), origin)
 
 
 def reply_address(content, settings):
@@ -136,7 +141,7 @@ def reply_links(content, settings, title, toot):
         logger.error(
             "comments: %s: no address for 'Reply by email': add an 'email' to the author's "
             "AUTHORS_BIO entry or set COMMENTS_REPLY_EMAIL",
-            _source(content),
+            getattr(content, "source_path", "?"),
         )
     if toot is not None:
         links.append(Link("mastodon", "Reply on Mastodon", toot.url))
@@ -167,4 +172,5 @@ def comment_area(content, settings, is_page=False):
         click_to_load=settings["COMMENTS_CLICK_TO_LOAD"],
         remember=settings["COMMENTS_REMEMBER_CONSENT"],
         post=post,
+        timeout=settings["COMMENTS_TIMEOUT"],
     )

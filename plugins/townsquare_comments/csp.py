@@ -1,15 +1,22 @@
 """The site's Content-Security-Policy, written as a Netlify / Cloudflare Pages `_headers` file.
 
-The theme needs nothing but its own origin (no inline code or styles), so the policy starts
-strict and adds exactly: the comment provider's origins (from its class in providers.py),
-the newsletter form's action (feeds plugin), the Mastodon servers the share picker's form
-submits to (share plugin) and the origins of images that posts load from elsewhere.
+Townsquare's theme needs nothing but its own origin (no inline code or styles), so the policy
+starts strict and adds exactly: the comment provider's sources (from its class in
+providers.py), the newsletter form's action (FEEDS_NEWSLETTER), the Mastodon servers the share
+picker submits to (SHARE_MASTODON_INSTANCES), the origins of images that posts load from
+elsewhere, and the sources the user lists in COMMENTS_CSP_EXTRA. Every origin is parsed and
+rebuilt by origins.py, and `render_policy` refuses any source that is not a plain token.
+
+A policy is written only when it can be known to fit the theme: the theme is Townsquare's own,
+or the user declared what their theme needs with COMMENTS_CSP_EXTRA (even `{}`).
 """
 
+import html
+import importlib.util
+import os
 import re
-from urllib.parse import urlsplit
 
-from .providers import BY_NAME, origin
+from .origins import OriginError, parse_source, split_url
 
 SELF = "'self'"
 #: Directive order in the header (the fixed ones first, then what providers add).
@@ -18,14 +25,25 @@ ORDER = (
     "script-src",
     "style-src",
     "img-src",
+    "font-src",
+    "media-src",
     "connect-src",
     "frame-src",
+    "worker-src",
+    "manifest-src",
     "form-action",
     "frame-ancestors",
     "base-uri",
     "object-src",
 )
+#: Directives COMMENTS_CSP_EXTRA may add sources to (not the ones that protect the site itself).
+EXTRA_DIRECTIVES = ORDER[1:11]
 _IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc=[\"'](https?://[^\"'\s>]+)", re.I)
+#: What a rendered source may look like: a quoted keyword or hash, a scheme, an origin.
+_TOKEN = re.compile(
+    r"'[a-z-]+'|'sha(?:256|384|512)-[A-Za-z0-9+/]+={0,2}'|[a-z]+:"
+    r"|https?://(?:\*\.)?(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?"
+)
 
 
 def base_policy():
@@ -40,6 +58,42 @@ def base_policy():
         "base-uri": [SELF],
         "object-src": ["'none'"],
     }
+
+
+def extra_problems(value):
+    """Why a COMMENTS_CSP_EXTRA value is refused, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        return "must be None or a dict of directive -> list of sources"
+    problems = []
+    for directive, sources in value.items():
+        if directive not in EXTRA_DIRECTIVES:
+            problems.append(f"{directive!r} is not one of {', '.join(EXTRA_DIRECTIVES)}")
+        elif not isinstance(sources, list | tuple):
+            problems.append(f"{directive!r} must list its sources, like ['https://cdn.example']")
+        else:
+            for source in sources:
+                try:
+                    parse_source(source)
+                except OriginError as error:
+                    problems.append(f"{directive!r} source {source!r} {error}")
+    return "; ".join(problems) or None
+
+
+def kit_theme_path():
+    """The folder of Townsquare's own theme (pelican.themes.townsquare), or None."""
+    spec = importlib.util.find_spec("pelican.themes.townsquare")
+    return os.path.dirname(spec.origin) if spec and spec.origin else None
+
+
+def policy_fits(settings):
+    """True when the policy is known to fit: Townsquare's theme, or COMMENTS_CSP_EXTRA set."""
+    if settings.get("COMMENTS_CSP_EXTRA") is not None:
+        return True
+    kit = kit_theme_path()
+    theme = settings.get("THEME") or ""
+    return bool(kit) and os.path.realpath(theme) == os.path.realpath(kit)
 
 
 def _add(policy, directive, sources):
@@ -58,50 +112,71 @@ def _loaded(settings, plugin):
 def form_origins(settings):
     """Origins forms on the site submit to: the newsletter and the Mastodon share picker."""
     found = []
-    newsletter = settings.get("FEEDS_NEWSLETTER")
+    # FEEDS_NEWSLETTER's form is drawn (and its action checked) by townsquare_feeds.
+    newsletter = (
+        settings.get("FEEDS_NEWSLETTER") if _loaded(settings, "townsquare_feeds") else None
+    )
     if isinstance(newsletter, dict) and newsletter.get("action"):
-        found.append(origin(newsletter["action"]))
+        found.append(split_url(newsletter["action"])[0])
     # SHARE_MASTODON_INSTANCES is filled in by townsquare_share when it is loaded.
     if _loaded(settings, "townsquare_share"):
-        found += [f"https://{host}" for host in settings.get("SHARE_MASTODON_INSTANCES") or ()]
+        hosts = settings.get("SHARE_MASTODON_INSTANCES") or ()
+        found += [split_url(f"https://{host}", ("https",))[0] for host in hosts]
     return found
 
 
-def image_origins(contents, siteurl):
-    """Origins of <img> sources in the contents' HTML other than the site itself."""
-    own = origin(siteurl) if urlsplit(siteurl).scheme else ""
+def image_origins(contents, siteurl, refuse):
+    """Origins of <img> sources in the contents' HTML other than the site itself.
+
+    refuse(content, url, reason) is called for an address whose origin cannot be rebuilt.
+    """
+    try:
+        own = split_url(siteurl)[0]
+    except OriginError:
+        own = ""
     found = set()
     for content in contents:
-        for src in _IMG_SRC.findall(getattr(content, "content", "") or ""):
-            if origin(src) != own:
-                found.add(origin(src))
+        for raw in _IMG_SRC.findall(getattr(content, "content", "") or ""):
+            url = html.unescape(raw)
+            try:
+                origin = split_url(url.split("?", 1)[0].split("#", 1)[0])[0]
+            except OriginError as error:
+                refuse(content, url, str(error))
+                continue
+            if origin != own:
+                found.add(origin)
     return sorted(found)
 
 
-def build_policy(settings, contents, posts):
-    """The policy as {directive: [sources]} for the site's contents and comment posts."""
+def build_policy(settings, provider_sources, images):
+    """The policy as {directive: [sources]}: base, provider, forms, images, the user's extras."""
     policy = base_policy()
-    provider = BY_NAME.get(settings.get("COMMENTS_PROVIDER"))
-    if provider is not None:
-        for directive, sources in provider.origins(settings, posts).items():
-            _add(policy, directive, sources)
+    for directive, sources in provider_sources.items():
+        _add(policy, directive, sources)
     _add(policy, "form-action", form_origins(settings))
-    _add(policy, "img-src", image_origins(contents, settings.get("SITEURL", "")))
+    _add(policy, "img-src", images)
+    for directive, sources in (settings.get("COMMENTS_CSP_EXTRA") or {}).items():
+        _add(policy, directive, [parse_source(source) for source in sources])
     return policy
 
 
 def render_policy(policy):
-    """The policy as one header value, directives in a fixed order."""
+    """The policy as one header value, directives in a fixed order; refuses any odd source."""
     names = sorted(policy, key=lambda name: (ORDER.index(name) if name in ORDER else 99, name))
+    for name in names:
+        odd = [s for s in policy[name] if not _TOKEN.fullmatch(s)]
+        if name not in ORDER or odd:
+            raise ValueError(f"comments: refusing to write {name} {odd!r} into _headers")
     return "; ".join(f"{name} {' '.join(policy[name])}" for name in names)
 
 
 def headers_file(policy):
-    """The `_headers` text: the policy and a few safe defaults for every path."""
-    return (
-        "# Written by the comments plugin (plugins/comments/csp.py) on every build.\n"
-        "/*\n"
-        f"  Content-Security-Policy: {render_policy(policy)}\n"
-        "  X-Content-Type-Options: nosniff\n"
-        "  Referrer-Policy: strict-origin-when-cross-origin\n"
-    )
+    """The `_headers` text: the policy (when there is one) and headers safe with any theme."""
+    lines = ["# Written by the comments plugin (townsquare_comments/csp.py) on every build.", "/*"]
+    if policy is not None:
+        lines.append(f"  Content-Security-Policy: {render_policy(policy)}")
+    lines += [
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+    ]
+    return "\n".join(lines) + "\n"

@@ -6,8 +6,11 @@ attributes that script (or the provider's container) reads, and the origins the 
 allow in its Content-Security-Policy. Embed formats follow each provider's own documentation.
 """
 
+import base64
+import hashlib
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+
+from .origins import parse_origin
 
 
 @dataclass(frozen=True)
@@ -26,23 +29,26 @@ class Embed:
 
     provider: str
     label: str
+    about: str
     src: str
     attrs: dict = field(default_factory=dict)
     #: id the provider's script looks for (isso-thread, disqus_thread, remark42, cusdis_thread).
     element_id: str = ""
 
 
-def origin(url):
-    """scheme://host[:port] of url."""
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+def style_hash(text):
+    """The CSP source allowing one inline <style> element whose content is text."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 class Provider:
-    """Base class: subclasses set name, label, required/optional settings and embed()."""
+    """Base class: subclasses set name, label, about, required/optional settings and embed()."""
 
     name = ""
     label = ""
+    #: One plain-language line for readers: who hosts the comments, what they need to join in.
+    about = ""
     #: Setting names that must be set (non-empty) when COMMENTS_PROVIDER names this provider.
     required = ()
     #: Optional setting names with their defaults.
@@ -59,6 +65,10 @@ class Provider:
 
 class Giscus(Provider):
     name, label = "giscus", "giscus (GitHub Discussions)"
+    about = (
+        "Comments are hosted by giscus, on GitHub Discussions — you need a GitHub account "
+        "to comment."
+    )
     required = (
         "COMMENTS_GISCUS_REPO",
         "COMMENTS_GISCUS_REPO_ID",
@@ -82,14 +92,31 @@ class Giscus(Provider):
             "data-lang": settings["COMMENTS_GISCUS_LANG"],
             "data-loading": "lazy",
         }
-        return Embed(self.name, self.label, "https://giscus.app/client.js", attrs)
+        return Embed(self.name, self.label, self.about, "https://giscus.app/client.js", attrs)
 
     def origins(self, settings, posts):
-        return {"script-src": ("https://giscus.app",), "frame-src": ("https://giscus.app",)}
+        # client.js links giscus.app/default.css (the frame's width) and frames giscus.app.
+        app = ("https://giscus.app",)
+        return {"script-src": app, "style-src": app, "frame-src": app}
 
 
 class Utterances(Provider):
     name, label = "utterances", "utterances (GitHub issues)"
+    about = (
+        "Comments are hosted by utterances, on GitHub issues — you need a GitHub account "
+        "to comment."
+    )
+    #: The <style> element client.js inserts into <head> (the frame's full width), as served
+    #: by utteranc.es with and without its later `color-scheme` line; allowed by hash only.
+    STYLES = tuple(
+        "\n    .utterances {\n      position: relative;\n      box-sizing: border-box;\n"
+        "      width: 100%;\n      max-width: 760px;\n      margin-left: auto;\n"
+        "      margin-right: auto;\n    }\n    .utterances-frame {\n"
+        f"{scheme}      position: absolute;\n      left: 0;\n      right: 0;\n"
+        "      width: 1px;\n      min-width: 100%;\n      max-width: 100%;\n"
+        "      height: 100%;\n      border: 0;\n    }\n  "
+        for scheme in ("      color-scheme: light;\n", "")
+    )
     required = ("COMMENTS_UTTERANCES_REPO",)
     optional = {"COMMENTS_UTTERANCES_ISSUE_TERM": "pathname", "COMMENTS_UTTERANCES_LABEL": ""}
 
@@ -103,14 +130,20 @@ class Utterances(Provider):
         }
         if settings["COMMENTS_UTTERANCES_LABEL"]:
             attrs["data-label"] = settings["COMMENTS_UTTERANCES_LABEL"]
-        return Embed(self.name, self.label, "https://utteranc.es/client.js", attrs)
+        return Embed(self.name, self.label, self.about, "https://utteranc.es/client.js", attrs)
 
     def origins(self, settings, posts):
-        return {"script-src": ("https://utteranc.es",), "frame-src": ("https://utteranc.es",)}
+        app = "https://utteranc.es"
+        styles = tuple(style_hash(text) for text in self.STYLES)
+        return {"script-src": (app,), "style-src": styles, "frame-src": (app,)}
 
 
 class Disqus(Provider):
     name, label = "disqus", "Disqus"
+    about = (
+        "Comments are hosted by Disqus — you sign in with a Disqus, Facebook, X or Google "
+        "account, or comment as a guest where this site allows it."
+    )
     required = ("COMMENTS_DISQUS_SHORTNAME",)
 
     def _host(self, settings):
@@ -118,9 +151,8 @@ class Disqus(Provider):
 
     def embed(self, settings, post):
         attrs = {"data-page-url": post.url, "data-page-identifier": post.identifier}
-        return Embed(
-            self.name, self.label, f"{self._host(settings)}/embed.js", attrs, "disqus_thread"
-        )
+        src = f"{self._host(settings)}/embed.js"
+        return Embed(self.name, self.label, self.about, src, attrs, "disqus_thread")
 
     def origins(self, settings, posts):
         # Disqus loads its app from its CDN and frames disqus.com; it also styles inline.
@@ -136,6 +168,7 @@ class Disqus(Provider):
 
 class Isso(Provider):
     name, label = "isso", "Isso (self-hosted)"
+    about = "Comments are hosted on this site's own Isso server — no account needed to comment."
     required = ("COMMENTS_ISSO_URL",)
 
     def _endpoint(self, settings):
@@ -143,16 +176,19 @@ class Isso(Provider):
 
     def embed(self, settings, post):
         # data-title lets Isso create a thread without fetching the page to read its title.
+        # Isso draws its identicons with style="fill: ..." attributes, which a strict
+        # style-src refuses; without them the policy stays free of 'unsafe-inline'.
         attrs = {
             "data-isso": self._endpoint(settings) + "/",
             "data-isso-id": post.identifier,
             "data-title": post.title,
+            "data-isso-avatar": "false",
         }
         src = f"{self._endpoint(settings)}/js/embed.min.js"
-        return Embed(self.name, self.label, src, attrs, "isso-thread")
+        return Embed(self.name, self.label, self.about, src, attrs, "isso-thread")
 
     def origins(self, settings, posts):
-        server = origin(self._endpoint(settings))
+        server = parse_origin(self._endpoint(settings))
         return {
             "script-src": (server,),
             "connect-src": (server,),
@@ -163,6 +199,10 @@ class Isso(Provider):
 
 class Remark42(Provider):
     name, label = "remark42", "Remark42 (self-hosted)"
+    about = (
+        "Comments are hosted on this site's own Remark42 server — sign in with one of the "
+        "accounts it offers, or anonymously where this site allows it."
+    )
     required = ("COMMENTS_REMARK42_HOST", "COMMENTS_REMARK42_SITE_ID")
 
     def _host(self, settings):
@@ -175,17 +215,20 @@ class Remark42(Provider):
             "data-url": post.url,
             "data-theme": "light",
         }
-        return Embed(
-            self.name, self.label, f"{self._host(settings)}/web/embed.js", attrs, "remark42"
-        )
+        src = f"{self._host(settings)}/web/embed.js"
+        return Embed(self.name, self.label, self.about, src, attrs, "remark42")
 
     def origins(self, settings, posts):
-        server = origin(self._host(settings))
+        server = parse_origin(self._host(settings))
         return {"script-src": (server,), "frame-src": (server,), "connect-src": (server,)}
 
 
 class Cusdis(Provider):
     name, label = "cusdis", "Cusdis"
+    about = (
+        "Comments are hosted by Cusdis — no account needed; a comment appears once the "
+        "author approves it."
+    )
     required = ("COMMENTS_CUSDIS_APP_ID",)
     optional = {"COMMENTS_CUSDIS_HOST": "https://cusdis.com"}
 
@@ -201,19 +244,16 @@ class Cusdis(Provider):
             "data-page-title": post.title,
             "data-theme": "light",
         }
-        return Embed(
-            self.name,
-            self.label,
-            f"{self._host(settings)}/js/cusdis.es.js",
-            attrs,
-            "cusdis_thread",
-        )
+        src = f"{self._host(settings)}/js/cusdis.es.js"
+        return Embed(self.name, self.label, self.about, src, attrs, "cusdis_thread")
 
     def origins(self, settings, posts):
-        server = origin(self._host(settings))
-        # The widget is an iframe written with srcdoc, which inherits this page's policy.
+        server = parse_origin(self._host(settings))
+        # The widget is an iframe written with srcdoc, which inherits this page's policy, and
+        # its srcdoc starts with an inline <script> holding the page's data: no fixed hash can
+        # allow it, so Cusdis needs 'unsafe-inline' (README, "Content-Security-Policy").
         return {
-            "script-src": (server,),
+            "script-src": (server, "'unsafe-inline'"),
             "frame-src": (server,),
             "connect-src": (server,),
             "style-src": (server,),
@@ -224,16 +264,19 @@ class Mastodon(Provider):
     """Replies to the post's toot, fetched from the instance's public API after the click."""
 
     name, label = "mastodon", "Mastodon"
+    about = (
+        "Replies come from Mastodon — answer the post there with any Mastodon account to join in."
+    )
 
     def embed(self, settings, post):
         toot = post.toot
         if toot is None:
             return None
         attrs = {"data-host": toot.host, "data-toot-id": toot.id, "data-toot-url": toot.url}
-        return Embed(self.name, self.label, "", attrs)
+        return Embed(self.name, self.label, self.about, "", attrs)
 
     def origins(self, settings, posts):
-        hosts = sorted({f"https://{p.toot.host}" for p in posts if p.toot is not None})
+        hosts = sorted({p.toot.origin for p in posts if p.toot is not None})
         return {"connect-src": tuple(hosts)} if hosts else {}
 
 

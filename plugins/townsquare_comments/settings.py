@@ -6,13 +6,16 @@ providers.py; a missing one is reported here by name, together with every other 
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
+from .csp import extra_problems
+from .origins import OriginError, split_url
 from .providers import BY_NAME, NAMES, PROVIDERS
 
 #: Front matter keys this plugin reads (safebuild refuses near-misses such as "Coments").
 FRONT_MATTER = ("comments", "mastodon", "linkedin")
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
+_EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+")
+#: Line breaks and other control characters: refused in every provider setting by name.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class CommentsSettingsError(Exception):
@@ -31,13 +34,7 @@ class Setting:
 
 def is_email(value):
     """True for a plain address like name@example.org (no display name, no list)."""
-    return isinstance(value, str) and bool(_EMAIL.match(value))
-
-
-def is_http_url(value, schemes=("http", "https")):
-    """True for an absolute URL with one of schemes and a host."""
-    parts = urlsplit(value) if isinstance(value, str) else None
-    return bool(parts and parts.scheme in schemes and parts.hostname)
+    return isinstance(value, str) and bool(_EMAIL.fullmatch(value))
 
 
 def _boolean(value):
@@ -52,6 +49,11 @@ def _email(value):
     return None if value is None or is_email(value) else "must be None or an address"
 
 
+def _seconds(value):
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 120
+    return None if ok else "must be a number of seconds from 1 to 120"
+
+
 SETTINGS = (
     Setting("COMMENTS_PROVIDER", None, _provider, "None | " + " | ".join(map(repr, NAMES))),
     Setting("COMMENTS_CLICK_TO_LOAD", True, _boolean, "True or False"),
@@ -59,15 +61,25 @@ SETTINGS = (
     Setting("COMMENTS_ON_PAGES", False, _boolean, "True or False"),
     Setting("COMMENTS_REPLY_EMAIL", None, _email, "None or an address like 'me@example.org'"),
     Setting("COMMENTS_HEADERS", True, _boolean, "True or False"),
+    Setting(
+        "COMMENTS_CSP_EXTRA",
+        None,
+        extra_problems,
+        "None, or {directive: [sources]} like {'script-src': ['https://cdn.example']}",
+    ),
+    Setting("COMMENTS_TIMEOUT", 15, _seconds, "a number of seconds like 15"),
 )
 
 #: Provider settings holding a server address (checked to be an http(s) URL).
 URL_SETTINGS = ("COMMENTS_ISSO_URL", "COMMENTS_REMARK42_HOST", "COMMENTS_CUSDIS_HOST")
 #: Provider settings that end up in a URL or host name: their shape, and how to describe it.
 SHAPES = {
-    "COMMENTS_GISCUS_REPO": (re.compile(r"^[\w.-]+/[\w.-]+$"), "'owner/repo'"),
-    "COMMENTS_UTTERANCES_REPO": (re.compile(r"^[\w.-]+/[\w.-]+$"), "'owner/repo'"),
-    "COMMENTS_DISQUS_SHORTNAME": (re.compile(r"^[a-z0-9-]+$"), "a shortname like 'my-blog'"),
+    "COMMENTS_GISCUS_REPO": (re.compile(r"[\w.-]+/[\w.-]+", re.A), "'owner/repo'"),
+    "COMMENTS_UTTERANCES_REPO": (re.compile(r"[\w.-]+/[\w.-]+", re.A), "'owner/repo'"),
+    "COMMENTS_DISQUS_SHORTNAME": (
+        re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"),
+        "a shortname like 'my-blog'",
+    ),
 }
 
 
@@ -88,12 +100,55 @@ def _provider_problems(settings):
             )
     for name in (*provider.required, *provider.optional):
         value = settings.get(name)
+        if name in provider.optional and name in URL_SETTINGS and not value:
+            problems.append(f"Setting '{name}': received {value!r}; must be an http(s) URL")
         if not value or not isinstance(value, str):
             continue
-        if name in URL_SETTINGS and not is_http_url(value):
-            problems.append(f"Setting '{name}': received {value!r}; must be an http(s) URL")
-        if name in SHAPES and not SHAPES[name][0].match(value):
-            problems.append(f"Setting '{name}': received {value!r}; must be {SHAPES[name][1]}")
+        problem = _value_problem(name, value)
+        if problem:
+            problems.append(f"Setting '{name}': received {value!r}; {problem}")
+    return problems
+
+
+def _value_problem(name, value):
+    """What is wrong with one provider setting's text, or None."""
+    if _CONTROL.search(value):
+        return "must be one line of text (no line break or control character)"
+    if name in URL_SETTINGS:
+        try:
+            split_url(value)
+        except OriginError as error:
+            return f"must be an http(s) URL like https://comments.example.org/ ({error})"
+    if name in SHAPES and not SHAPES[name][0].fullmatch(value):
+        return f"must be {SHAPES[name][1]}"
+    return None
+
+
+def _policy_inputs(settings):
+    """Problems with other plugins' settings whose addresses go into the policy."""
+    if settings.get("COMMENTS_HEADERS") is not True:
+        return []
+    problems = []
+    newsletter = settings.get("FEEDS_NEWSLETTER")
+    action = newsletter.get("action") if isinstance(newsletter, dict) else None
+    # Only an http(s) URL reaches the policy; the feeds plugin reports any other action.
+    if isinstance(action, str) and action.lower().startswith(("http://", "https://")):
+        try:
+            split_url(newsletter["action"])
+        except OriginError as error:
+            problems.append(
+                f"Setting 'FEEDS_NEWSLETTER': received action {newsletter['action']!r}; it "
+                f"goes into the Content-Security-Policy and {error}"
+            )
+    for host in settings.get("SHARE_MASTODON_INSTANCES") or ():
+        try:
+            split_url(f"https://{host}", ("https",))
+        except (OriginError, TypeError) as error:
+            problems.append(
+                f"Setting 'SHARE_MASTODON_INSTANCES': received {host!r}; it goes into the "
+                f"Content-Security-Policy and must be a host name like 'mastodon.social' "
+                f"({error})"
+            )
     return problems
 
 
@@ -126,6 +181,7 @@ def validate(settings):
             )
     problems += _provider_problems(settings)
     problems += _author_emails(settings)
+    problems += _policy_inputs(settings)
     if problems:
         listed = "\n".join(f"  - {p}" for p in problems)
         raise CommentsSettingsError(f"comments: {len(problems)} setting problem(s):\n{listed}")

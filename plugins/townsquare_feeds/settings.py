@@ -88,7 +88,8 @@ SETTINGS = (
     Setting("FEEDS_PATH", "feeds", _path, "a relative folder like 'feeds'"),
     Setting("FEEDS_ICON", None, _image, "None, an http(s) URL or a path like 'images/icon.png'"),
     Setting("FEEDS_LOGO", None, _image, "None, an http(s) URL or a path like 'images/logo.png'"),
-    Setting("FEEDS_XSL", True, _boolean, "True or False"),
+    # Off by default: browsers are removing XSLT, and Chromium already warns on such pages.
+    Setting("FEEDS_XSL", False, _boolean, "True or False"),
     Setting(
         "FEEDS_NEWSLETTER",
         None,

@@ -2,19 +2,24 @@
 
 Also the checks of what a leader writes, as each post is read: control characters, front matter
 typos and dates, leftover `make post` prompts, images that point at no file, unsafe summary
-HTML, suspicious titles and dates; and no drafts in publish builds.
+HTML, suspicious titles and dates; and no drafts in publish builds. Before a build: an output
+folder that would swallow the sources, a symlink loop in content/; during it: two sources for
+one output file; at the end: one plain list of every error (console.py).
 """
 
 from pelican import signals
 
+from . import console
+from .collisions import check_output_paths
 from .drafts import drop_article_drafts, drop_page_drafts
+from .errors import BuildFailed
 from .frontmatter import check_front_matter
 from .hygiene import check_source_text
 from .images import check_images
 from .oddities import check_oddities
 from .scaffold import check_scaffold
 from .settings import check_site_settings
-from .staging import BuildFailed, site_staged, start
+from .staging import site_staged, start
 from .summaries import clean_summary
 from .typos import check_setting_names
 
@@ -32,6 +37,7 @@ CONTENT_CHECKS = (
 
 def register():
     """Wrap every Pelican object's run() so it builds into a staging folder; refuse typos."""
+    console.install()
     signals.initialized.connect(start)
     signals.initialized.connect(check_site_settings)
     signals.initialized.connect(check_setting_names)
@@ -39,3 +45,4 @@ def register():
         signals.content_object_init.connect(check)
     signals.article_generator_finalized.connect(drop_article_drafts)
     signals.page_generator_finalized.connect(drop_page_drafts)
+    signals.all_generators_finalized.connect(check_output_paths)

@@ -9,7 +9,11 @@ import re
 
 #: Front matter keys a site's theme or own plugins read (e.g. ``("subtitle", "hero")``), on top
 #: of Pelican's and the kit's own; only keys *close* to a known one are refused as typos.
-DEFAULTS = {"FRONTMATTER_KEYS": ()}
+DEFAULTS = {
+    "FRONTMATTER_KEYS": (),
+    # Seconds a build waits for another build of the same output folder before it stops (lock.py).
+    "SAFEBUILD_LOCK_TIMEOUT": 300,
+}
 
 #: The same characters hygiene.py refuses in content (C0/C1 controls, XML non-characters).
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -58,6 +62,15 @@ def _keys_problem(value):
     )
 
 
+def _lock_timeout_problem(value):
+    if not isinstance(value, bool) and isinstance(value, int | float) and value >= 0:
+        return None
+    return (
+        f"Setting 'SAFEBUILD_LOCK_TIMEOUT': received {value!r}; allowed: a number of seconds, "
+        "0 or more (0 = stop at once when another build of the same folder is running)"
+    )
+
+
 def check_site_settings(pelican):
     """initialized receiver: raise SiteSettingsError listing every unusable setting."""
     settings = pelican.settings
@@ -66,6 +79,7 @@ def check_site_settings(pelican):
     problems = [_pagination_problem(settings.get("DEFAULT_PAGINATION"))]
     problems += [_text_problem(name, settings.get(name)) for name in TEXT_SETTINGS]
     problems.append(_keys_problem(settings["FRONTMATTER_KEYS"]))
+    problems.append(_lock_timeout_problem(settings["SAFEBUILD_LOCK_TIMEOUT"]))
     problems = [problem for problem in problems if problem]
     if problems:
         listed = "\n".join(f"  - {problem}" for problem in problems)

@@ -1,9 +1,10 @@
 """Stage Pelican's output next to the real folder, then swap it in only on success.
 
 Pelican writes straight into OUTPUT_PATH, so a build that dies half-way (a template error,
-a bad post) would leave readers a broken site. We point Pelican at a sibling staging folder,
-collect every ERROR logged during the run, and only when there is none rename the staging
-folder over the old output.
+a bad post) would leave readers a broken site. We point Pelican at a staging folder, collect
+every ERROR logged during the run, and only when there is none swap the staged site in
+(swap.py: atomically, never leaving the output folder missing). The whole build-and-swap holds
+a lock (lock.py), so two builds of one folder run one after the other.
 
 The swap must happen after *every* ``finalized`` receiver has written its files (feeds,
 previews) and blinker does not order receivers, so instead of listening to ``finalized`` we
@@ -12,23 +13,24 @@ connecting to the ``townsquare.site_staged`` blinker signal (the audit does this
 returns a list of error messages (or raises :class:`BuildFailed`) to keep the old output.
 """
 
+import contextlib
 import functools
 import logging
 import os
-import shutil
 import sys
 
 from pelican.plugins.townsquare.signals import site_staged
 
+from . import lock, swap
+from .crashes import describe
+from .errors import BuildFailed, BuildStopped, failure_message
 from .explain import explain
+from .fileops import discard
+from .guard import check_output_folder
+from .loops import symlink_loops
+from .settings import DEFAULTS
 
 logger = logging.getLogger(__name__)
-
-
-class BuildFailed(Exception):
-    """The build produced errors; the previous output was left untouched."""
-
-    exitcode = 1
 
 
 class _ErrorCollector(logging.Handler):
@@ -40,6 +42,7 @@ class _ErrorCollector(logging.Handler):
         self.messages = []
 
     def emit(self, record):
+        record.townsquare_collected = True  # console.py: listed once in the failure message
         try:
             message = record.getMessage().strip()
         except Exception:  # a malformed log call must not hide the real problem
@@ -55,16 +58,11 @@ class _ErrorCollector(logging.Handler):
         self.messages.append(message)
 
 
-def staging_path(output_path):
-    """Return the sibling staging folder used for output_path."""
-    output_path = os.path.abspath(output_path)
-    return os.path.join(os.path.dirname(output_path), f".{os.path.basename(output_path)}-staging")
-
-
 def start(pelican):
-    """Make this Pelican object build into a staging folder on every run()."""
+    """Refuse an unsafe output folder; make this Pelican object build via staging on run()."""
     if getattr(pelican, "_townsquare_staged", False):
         return
+    check_output_folder(pelican.settings)
     final = os.path.abspath(pelican.output_path)
     pelican.settings["TOWNSQUARE_FINAL_OUTPUT"] = final
     pelican.run = functools.partial(_staged_run, pelican, pelican.run, final)
@@ -73,47 +71,58 @@ def start(pelican):
 
 def _staged_run(pelican, original_run, final):
     """Run the build into staging; swap on success, otherwise raise and keep final as it was."""
-    staging = staging_path(final)
-    if os.path.isdir(staging):  # left by an interrupted build
-        shutil.rmtree(staging)
-    pelican.output_path = staging
-    collector = _ErrorCollector(pelican.settings.get("PATH", ""))
-    root = logging.getLogger()
-    root.addHandler(collector)
-    try:
-        original_run()
-    except Exception as crash:
-        shutil.rmtree(staging, ignore_errors=True)
-        if not collector.messages:
-            raise
-        # Errors logged before the crash usually explain it (a bad post a later step chokes
-        # on), so report them all rather than only the last traceback.
-        errors = [*collector.messages, f"{type(crash).__name__}: {crash}"]
-        raise BuildFailed(_failure_message(final, errors)) from crash
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    finally:
-        root.removeHandler(collector)
-        pelican.output_path = final
-    errors = list(collector.messages)
-    if not errors:
-        errors = _staged_checks(pelican, staging)
-    if errors:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(_failure_message(final, errors))
-    _keep_retained(pelican.settings.get("OUTPUT_RETENTION", []), staging, final)
-    _swap(staging, final)
+    settings = pelican.settings  # settings.py checked SAFEBUILD_LOCK_TIMEOUT at `initialized`
+    timeout = settings.get("SAFEBUILD_LOCK_TIMEOUT", DEFAULTS["SAFEBUILD_LOCK_TIMEOUT"])
+    with _os_errors_fail(final):
+        target = swap.target_for(final)
+    with lock.exclusive(target.lock, final, timeout):
+        with _os_errors_fail(final):
+            swap.recover(target)
+        errors, crash = symlink_loops(settings), None
+        if not errors:
+            errors, crash = _build(pelican, original_run, target, final)
+        if errors:
+            discard(target.staging)
+            raise BuildFailed(failure_message(final, errors)) from crash
+        with _os_errors_fail(final, target.staging, "could not put the new site in place: "):
+            swap.publish(
+                target,
+                retained=settings.get("OUTPUT_RETENTION") or (),
+                keep_old=not settings.get("DELETE_OUTPUT_DIRECTORY", True),
+            )
     logger.debug("safebuild: published the staged build into %s", final)
 
 
-def _failure_message(final, errors):
-    """The one message a failed build raises: every error, and that final was kept."""
-    listed = "\n".join(f"  - {message}" for message in errors)
-    return (
-        f"safebuild: the build failed with {len(errors)} error(s); "
-        f"{final} was left as it was:\n{listed}"
-    )
+@contextlib.contextmanager
+def _os_errors_fail(final, staging="", what=""):
+    """Turn an OSError of the swap's own steps into BuildFailed (dropping staging, if given)."""
+    try:
+        yield
+    except OSError as exc:
+        if staging:
+            discard(staging)
+        error = f"{what}{describe(exc, staging, final)}"
+        raise BuildFailed(failure_message(final, [error])) from exc
+
+
+def _build(pelican, original_run, target, final):
+    """Run Pelican into staging; return (errors that keep final as it was, the crash or None)."""
+    collector = _ErrorCollector(pelican.settings.get("PATH", ""))
+    root = logging.getLogger()
+    root.handlers.insert(0, collector)  # first, so it marks records before they are shown
+    pelican.output_path = target.staging
+    try:
+        original_run()
+    except BuildStopped:
+        pass  # the check logged its errors; they are in collector.messages
+    except Exception as crash:
+        # Errors logged before the crash usually explain it (a bad post a later step chokes
+        # on), so report them all, the crash last.
+        return [*sorted(collector.messages), describe(crash, target.staging, final)], crash
+    finally:
+        root.removeHandler(collector)
+        pelican.output_path = final
+    return sorted(collector.messages) or _staged_checks(pelican, target.staging), None
 
 
 def _staged_checks(pelican, staging):
@@ -125,25 +134,3 @@ def _staged_checks(pelican, staging):
     except BuildFailed as exc:
         errors.append(str(exc))
     return errors
-
-
-def _swap(staging, final):
-    """Replace final with staging, keeping final intact until the new tree is in place."""
-    if not os.path.isdir(staging):
-        os.makedirs(staging)
-    old = f"{final}.old"
-    if os.path.isdir(old):
-        shutil.rmtree(old)
-    if os.path.isdir(final):
-        os.rename(final, old)
-    os.rename(staging, final)
-    if os.path.isdir(old):
-        shutil.rmtree(old)
-
-
-def _keep_retained(names, staging, final):
-    """Carry OUTPUT_RETENTION entries (e.g. a .git folder) from the old output into the new."""
-    for name in names:
-        old, new = os.path.join(final, name), os.path.join(staging, name)
-        if os.path.exists(old) and not os.path.exists(new):
-            shutil.move(old, new)

@@ -1,5 +1,7 @@
-/* Comment embeds (plugins/comments): nothing from the provider loads until the reader presses
-   "Show comments" (unless the site turned click-to-load off). Reply links work without this. */
+/* Comment embeds (townsquare_comments): nothing from the provider loads until the reader
+   presses "Show comments" (unless the site turned click-to-load off). When the provider cannot
+   load (offline, blocked, script error, timeout) the fallback line with the reply link shows.
+   Reply links work without this script. No inline handlers: listeners only. */
 (function () {
   "use strict";
   var KEY = "ts-comments-consent";
@@ -19,6 +21,7 @@
     var script = document.createElement("script");
     Object.keys(attrs).forEach(function (name) { script.setAttribute(name, attrs[name]); });
     if (crossOrigin) script.crossOrigin = "anonymous";
+    script.addEventListener("error", function () { box.tsFail(); });
     script.src = box.dataset.tsSrc;
     script.async = true;
     box.appendChild(script);
@@ -30,11 +33,17 @@
     return node;
   }
 
-  // Remote HTML becomes plain text: parsed in an inert document, only its text is kept.
+  // Remote HTML becomes plain text without ever becoming elements (an element, even in an
+  // inert document, would carry the reply's on*= and style= attributes to the page's CSP):
+  // tags are cut from the string, then a <textarea> decodes the entities as text only.
+  var decoder = document.createElement("textarea");
   function plain(html) {
-    var body = new DOMParser().parseFromString(html || "", "text/html").body;
-    body.querySelectorAll("script, style").forEach(function (node) { node.remove(); });
-    return body.textContent.trim();
+    var text = String(html || "")
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, "")
+      .replace(/<br\s*\/?>|<\/p\s*>/gi, "\n")
+      .replace(/<[^>]*>?/g, "");
+    decoder.innerHTML = text;
+    return decoder.value.replace(/[ \t]+/g, " ").replace(/ *\n */g, "\n").trim();
   }
 
   function mastodon(box, s) {
@@ -47,6 +56,7 @@
         return response.json();
       })
       .then(function (context) {
+        box.tsDone();
         var replies = context.descendants || [];
         status.textContent = replies.length === 1 ? "1 reply on Mastodon:" :
           replies.length ? replies.length + " replies on Mastodon:" : "No replies yet.";
@@ -55,12 +65,13 @@
         replies.forEach(function (reply) {
           var item = list.appendChild(el("li"));
           var who = item.appendChild(el("a", reply.account.display_name || reply.account.acct));
-          who.href = /^https:\/\//.test(reply.url) ? reply.url : s["data-toot-url"];
+          who.href = /^https:\/\//i.test(reply.url) ? reply.url : s["data-toot-url"];
           item.appendChild(el("p", plain(reply.content)));
         });
       })
       .catch(function () {
         status.textContent = "Could not load the replies from " + s["data-host"] + ".";
+        box.tsFail();
       });
   }
 
@@ -77,7 +88,12 @@
       inject(box, attrs, true);
     },
     isso: function (box, s) {
-      inject(box, { "data-isso": s["data-isso"] });
+      // Isso reads data-isso and its data-isso-* options from its own script tag.
+      var attrs = {};
+      Object.keys(s).forEach(function (name) {
+        if (/^data-isso(-|$)/.test(name)) attrs[name] = s[name];
+      });
+      inject(box, attrs);
     },
     disqus: function (box, s) {
       window.disqus_config = function () {
@@ -110,18 +126,52 @@
     var provider = box.dataset.tsEmbed;
     var remember = box.hasAttribute("data-ts-remember");
 
+    var fallback = area && area.querySelector("[data-ts-fallback]");
+    var consent = button && button.closest(".ts-consent");
+    var timer = null;
+
+    // Done: the provider drew something (an element other than its script) into the box.
+    box.tsDone = function () {
+      if (box.dataset.tsState !== "loading") return;
+      box.dataset.tsState = "loaded";
+      clearTimeout(timer);
+    };
+    box.tsFail = function () {
+      if (box.dataset.tsState !== "loading") return;
+      box.dataset.tsState = "failed";
+      clearTimeout(timer);
+      if (!fallback) return;
+      fallback.hidden = false;
+      // Keyboard users who pressed the button land on the message, then Tab to its link.
+      if (area.contains(document.activeElement)) fallback.focus();
+    };
+    if (provider !== "mastodon") {
+      new MutationObserver(function () {
+        var drawn = Array.prototype.some.call(box.children, function (node) {
+          return node.tagName !== "SCRIPT";
+        });
+        if (drawn) box.tsDone();
+      }).observe(box, { childList: true, subtree: true });
+    }
+
     function load() {
-      if (box.dataset.tsLoaded) return;
-      box.dataset.tsLoaded = "true";
-      if (button) button.parentNode.hidden = true;
-      loaders[provider](box, settings(box));
+      if (box.dataset.tsState) return;
+      box.dataset.tsState = "loading";
+      if (consent) consent.hidden = true;
+      var seconds = parseFloat(box.dataset.tsTimeout) || 15;
+      timer = setTimeout(box.tsFail, seconds * 1000);
+      try {
+        loaders[provider](box, settings(box));
+      } catch (e) {
+        box.tsFail();
+      }
     }
 
     if (!button || box.hasAttribute("data-ts-auto") || (remember && remembered() === provider)) {
       load();
       return;
     }
-    button.parentNode.hidden = false;
+    consent.hidden = false;
     button.addEventListener("click", function () {
       if (remember) {
         try { localStorage.setItem(KEY, provider); } catch (e) { /* storage blocked */ }
