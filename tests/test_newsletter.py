@@ -47,3 +47,27 @@ def test_mailchimp_form_keeps_its_bot_trap_hidden_and_empty(build_site):
     fields = [(i["name"], i["type"], i.get("value"), i.has_attr("hidden")) for i in form("input")]
     assert fields == [("EMAIL", "email", None, False), ("b_abc123_def456", "text", "", True)]
     assert form.select_one("label[for=ts-newsletter-email]").get_text() == "Email address"
+
+
+@pytest.mark.parametrize(
+    ("value", "origin"),
+    [
+        ({"provider": "buttondown", "username": "amara"}, "https://buttondown.com"),
+        (
+            {
+                "provider": "mailchimp",
+                "action": "https://example.us21.list-manage.com/subscribe/post?u=abc&id=def",
+            },
+            "https://example.us21.list-manage.com",
+        ),
+        ({"provider": "kit", "form": "1234567"}, "https://app.kit.com"),
+    ],
+)
+def test_the_sites_policy_lets_the_form_post_to_its_provider(build_site, value, origin):
+    # Regression: the CSP read FEEDS_NEWSLETTER["action"] only, so a Buttondown or Kit form
+    # (no "action" key) was blocked by form-action 'self', and Mailchimp's ?query was refused.
+    out = build_site(FEEDS_NEWSLETTER=value)
+    headers = (out / "_headers").read_text(encoding="utf-8")
+    (csp,) = [line for line in headers.splitlines() if "Content-Security-Policy" in line]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(":", 1)[1].split(";"))
+    assert origin in directives["form-action"].split()

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .formats import FORMAT_NAMES
+from .newsletter import newsletter
 from .newsletter import problem as newsletter_problem
 
 CONTENT_MODES = ("full", "summary")
@@ -102,6 +103,10 @@ SETTINGS = (
 )
 
 
+#: Set by validate(), never by the user: the newsletter form's endpoint (None without one).
+DECLARED = ("FEEDS_NEWSLETTER_ACTION",)
+
+
 def validate(settings):
     """Fill defaults into settings and raise FeedsSettingsError listing every problem."""
     problems = []
@@ -118,4 +123,7 @@ def validate(settings):
     if problems:
         listed = "\n".join(f"  - {p}" for p in problems)
         raise FeedsSettingsError(f"feeds: {len(problems)} setting problem(s):\n{listed}")
+    # Where the newsletter form posts, for other plugins (the comments plugin's form-action).
+    form = newsletter(settings["FEEDS_NEWSLETTER"])
+    settings["FEEDS_NEWSLETTER_ACTION"] = form.action if form else None
     return settings
