@@ -11,6 +11,10 @@ SITESUBTITLE = "Leaders who write to start conversations, not to broadcast."
 AUTHOR = "Amara Okafor"
 # A square PNG or JPEG in content/images/: the header, social cards and the publisher logo.
 SITELOGO = "images/townsquare-logo.png"
+# The colour of links, buttons and panels, light and dark (adjusted if it would be unreadable).
+BRAND_COLOR = "#0f766e"
+# The short introduction at the top of the home page; None uses the bio of AUTHOR below.
+HOME_INTRO = None
 # Where "Reply by email" goes when a post's author has no "email" below.
 COMMENTS_REPLY_EMAIL = "hello@example.org"
 # Who writes here: the author box, rel=me / sameAs, twitter:creator, fediverse:creator and the
@@ -97,6 +101,8 @@ PLUGINS = [
     "pelican.plugins.townsquare_share",
     "pelican.plugins.townsquare_comments",
     "pelican.plugins.townsquare_feeds",
+    "pelican.plugins.townsquare_brand",
+    "pelican.plugins.townsquare_readnext",
     "pelican.plugins.townsquare_preview",
     "pelican.plugins.townsquare_audit",
 ]

@@ -100,3 +100,52 @@ def measure_page(site, page):
         gzip=len(gzip.compress(html + css, mtime=0)),
         markers=markers,
     )
+
+
+def breakdown(site, page):
+    """(part, bytes) for every interaction element and feature stylesheet of page, largest first.
+
+    Also lists share-icons.svg, which every share row references: it is an image fetched once
+    and cached, so it is not part of the per-page HTML+CSS figure, but it is reported.
+    """
+    site, page = Path(site), Path(page)
+    soup = BeautifulSoup(page.read_bytes(), "lxml")
+    canonical = soup.find("link", rel="canonical", href=True)
+    host = urlsplit(canonical["href"]).hostname if canonical else None
+    found = []
+    for element in interaction_elements(soup):
+        marker = next((m for m in MARKERS if element.has_attr(m.strip("[]"))), None)
+        name = marker.strip("[]").removeprefix("data-ts-") if marker else "feed <link>s"
+        found.append((f"html: {name}", len(str(element).encode("utf-8"))))
+    merged = {}
+    for name, size in found:
+        merged[name] = merged.get(name, 0) + size
+    parts = list(merged.items())
+    for link in soup.find_all("link", href=True):
+        name = Path(urlsplit(link["href"]).path).name
+        if "stylesheet" in (link.get("rel") or []) and name.startswith(FEATURE_CSS):
+            local = local_file(site, link["href"], page, host)
+            parts.append((f"css: {name}", local.stat().st_size if local else 0))
+    sprite = next(site.rglob("share-icons.svg"), None)
+    if sprite:
+        parts.append(("cached image: share-icons.svg (not per page)", sprite.stat().st_size))
+    return sorted(parts, key=lambda part: -part[1])
+
+
+def main(argv=None):
+    """`python -m benchmarks.weight SITE PAGE`: the figures for one built page, by part."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.weight", description=__doc__)
+    parser.add_argument("site", help="a built site folder")
+    parser.add_argument("page", help="a page inside it, e.g. posts/listening-tours.html")
+    args = parser.parse_args(argv)
+    found = measure_page(args.site, Path(args.site) / args.page)
+    print(f"{found.page}: {found.html} + {found.css} = {found.html_css} B ({found.gzip} B gzip)")
+    for name, size in breakdown(args.site, Path(args.site) / args.page):
+        print(f"  {size:6d} B  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

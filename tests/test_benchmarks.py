@@ -43,3 +43,21 @@ def test_page_weight_counts_the_interaction_markup_and_its_css(sample_site):
     assert found.js_required == 0
     assert found.js_optional > 0  # share.js and comments.js are progressive enhancement
     assert 3000 < found.html < 5000
+
+
+def test_weight_breakdown_adds_up_and_names_the_cached_icons(sample_site):
+    page = sample_site / "posts" / "writing-in-public.html"
+    found = weight.measure_page(sample_site, page)
+    parts = dict(weight.breakdown(sample_site, page))
+    sprite = parts.pop("cached image: share-icons.svg (not per page)")
+    assert sprite == (sample_site / "theme/townsquare/share-icons.svg").stat().st_size
+    assert sum(parts.values()) == found.html_css
+    assert set(parts) == {
+        "html: share",
+        "html: comments",
+        "html: subscribe",
+        "html: feed <link>s",
+        "css: share.css",
+        "css: comments.css",
+        "css: feeds.css",
+    }

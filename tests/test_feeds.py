@@ -245,14 +245,39 @@ def test_every_page_has_autodiscovery_and_all_but_404_a_subscribe_block(sample_s
             continue
         assert len(blocks) == 1, name
         block = blocks[0]
-        assert block.find("h2").get_text(strip=True) == "Subscribe"
+        # The Subscribe page already says "Subscribe" in its title.
+        heading = "Ways to follow" if name == "subscribe.html" else "Subscribe"
+        assert block.find("h2").get_text(strip=True) == heading, name
         assert block["aria-labelledby"] == block.find("h2")["id"]
         feeds = [(a.get_text(strip=True), a["href"]) for a in block.select("a[data-ts-feed]")]
+        # Plain words for the main feed (issue 16: "Atom feed / RSS feed" was jargon).
         assert feeds == [
-            ("Atom feed", f"{FEEDS}/all.atom.xml"),
+            ("Follow in a feed reader", f"{FEEDS}/all.atom.xml"),
             ("RSS feed", f"{FEEDS}/all.rss.xml"),
             ("JSON Feed", f"{FEEDS}/all.json"),
         ], name
+
+
+def test_subscribe_page_promises_only_what_is_configured(sample_site, build_site):
+    page = BeautifulSoup((sample_site / "subscribe.html").read_text("utf-8"), "lxml")
+    text = page.select_one("main").get_text(" ", strip=True)
+    # No newsletter in the sample: no form and no word about one (the old page promised one).
+    assert page.select("main form") == []
+    assert "newsletter" not in text.lower() and "monthly" not in text.lower()
+    assert f"Copy this address into it: {FEEDS}/all.atom.xml" in text
+    reader = page.select_one("main a[data-ts-feed]")
+    assert (reader.get_text(), reader["href"]) == (
+        "Follow in a feed reader",
+        f"{FEEDS}/all.atom.xml",
+    )
+    # Configured, the same page offers it first with what the leader said about it.
+    newsletter = {"provider": "kit", "form": "42", "description": "One email a month."}
+    out = build_site(FEEDS_NEWSLETTER=newsletter)
+    page = BeautifulSoup((out / "subscribe.html").read_text("utf-8"), "lxml")
+    form = page.select_one("main [data-ts-subscribe] form")
+    assert form["action"] == "https://app.kit.com/forms/42/subscriptions"
+    assert form.p.get_text() == "One email a month."
+    assert len(page.select("[data-ts-subscribe]")) == 1
 
 
 @pytest.mark.parametrize(

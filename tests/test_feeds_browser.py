@@ -63,4 +63,11 @@ def test_subscribe_links_are_reachable_by_keyboard(page):
             names.append(page.evaluate("() => document.activeElement.textContent.trim()"))
         elif names:
             break
-    assert names == ["Atom feed", "RSS feed", "JSON Feed", "Mastodon", "LinkedIn", "Bluesky"]
+    assert names == [
+        "Follow in a feed reader",
+        "Mastodon",
+        "LinkedIn",
+        "Bluesky",
+        "RSS feed",
+        "JSON Feed",
+    ]

@@ -184,8 +184,9 @@ def test_bad_settings_stop_the_build_listing_every_problem(tmp_path):
         "  - Setting 'FEEDS_LIMIT': received 0; must be None (no limit) or a positive whole "
         "number; allowed: None or an int >= 1",
         "  - Setting 'FEEDS_NEWSLETTER': received {'action': 'javascript:alert(1)', 'field': "
-        "'email'}; needs 'action': the provider's http(s) form URL; allowed: None or "
-        "{'action': 'https://...', 'field': 'email', 'label': ..., 'button': ...}",
+        "'email'}; needs 'action': the provider's https:// form URL; allowed: None, "
+        "{'provider': 'buttondown' | 'mailchimp' | 'kit' | 'listmonk', ...} or "
+        "{'action': 'https://...', 'field': 'email'} (README: Email newsletter)",
         "  - Setting 'SOCIAL': received 'https://mastodon.example/@amara'; must be a list of "
         "(name, url) pairs; allowed: a list of (name, url, ...) tuples",
     ]

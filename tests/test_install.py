@@ -17,9 +17,11 @@ pytestmark = pytest.mark.slow
 PLUGINS = [
     "pelican.plugins.townsquare",
     "pelican.plugins.townsquare_audit",
+    "pelican.plugins.townsquare_brand",
     "pelican.plugins.townsquare_comments",
     "pelican.plugins.townsquare_feeds",
     "pelican.plugins.townsquare_preview",
+    "pelican.plugins.townsquare_readnext",
     "pelican.plugins.townsquare_safebuild",
     "pelican.plugins.townsquare_share",
     "pelican.plugins.townsquare_social",

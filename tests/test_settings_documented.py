@@ -6,7 +6,17 @@ import re
 from conftest import ROOT
 from pelican.plugins.townsquare_safebuild.typos import setting_names
 
-PLUGINS = ("safebuild", "social", "share", "comments", "feeds", "preview", "audit")
+PLUGINS = (
+    "safebuild",
+    "social",
+    "share",
+    "comments",
+    "feeds",
+    "preview",
+    "audit",
+    "brand",
+    "readnext",
+)
 
 
 def declared():

@@ -177,7 +177,7 @@ def test_mastodon_picker_with_javascript_remembers_the_server(context, site):
     again.goto(picker)
     assert again.locator("#ts-instance").input_value() == "social.example.net"
     again.locator("#ts-instance").fill("not a server")
-    again.get_by_role("button", name="Share", exact=True).click()
+    again.get_by_role("button", name="Share on my server", exact=True).click()
     message = again.evaluate("document.querySelector('#ts-instance').validationMessage")
     assert message == "Enter your server's name, for example mastodon.social"
     assert len(seen) == 1

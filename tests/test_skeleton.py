@@ -59,9 +59,13 @@ def test_published_posts_listed_and_draft_kept_apart(sample_site):
 
 
 def test_home_paginates_five_per_page(sample_site):
-    first = read(sample_site / "index.html").select(".post-list > li")
+    home = read(sample_site / "index.html")
+    # Page one: the newest post featured, then four more; page two: the sixth.
+    featured = home.select_one("article.featured h2 a")["href"]
+    assert featured == f"{SITEURL}/posts/answer-the-hard-question-first.html"
+    first = home.select(".post-list > li")
     second = read(sample_site / "index2.html").select(".post-list > li")
-    assert (len(first), len(second)) == (5, 1)
+    assert (len(first), len(second)) == (4, 1)
     assert read(sample_site / "index.html").select_one("a[rel=next]")["href"] == (
         f"{SITEURL}/index2.html"
     )

@@ -116,8 +116,13 @@ def form_origins(settings):
     newsletter = (
         settings.get("FEEDS_NEWSLETTER") if _loaded(settings, "townsquare_feeds") else None
     )
-    if isinstance(newsletter, dict) and newsletter.get("action"):
-        found.append(split_url(newsletter["action"])[0])
+    # The feeds plugin resolves each provider's endpoint into FEEDS_NEWSLETTER_ACTION.
+    action = settings.get("FEEDS_NEWSLETTER_ACTION") if newsletter else None
+    if not action and isinstance(newsletter, dict):
+        action = newsletter.get("action")
+    if action:
+        # form-action takes an origin; a query (Mailchimp's ?u=...&id=...) is not part of it.
+        found.append(split_url(action.split("?")[0].split("#")[0])[0])
     # SHARE_MASTODON_INSTANCES is filled in by townsquare_share when it is loaded.
     if _loaded(settings, "townsquare_share"):
         hosts = settings.get("SHARE_MASTODON_INSTANCES") or ()

@@ -134,7 +134,8 @@ def _policy_inputs(settings):
     # Only an http(s) URL reaches the policy; the feeds plugin reports any other action.
     if isinstance(action, str) and action.lower().startswith(("http://", "https://")):
         try:
-            split_url(newsletter["action"])
+            # Only the origin goes into the policy: a query (Mailchimp's form URL) is fine.
+            split_url(action.split("?")[0].split("#")[0])
         except OriginError as error:
             problems.append(
                 f"Setting 'FEEDS_NEWSLETTER': received action {newsletter['action']!r}; it "

@@ -4,6 +4,8 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .newsletter import Newsletter, newsletter
+
 logger = logging.getLogger(__name__)
 
 
@@ -35,16 +37,6 @@ class FollowLink:
     url: str
     rel: str
     network: str
-
-
-@dataclass(frozen=True)
-class Newsletter:
-    """A provider-agnostic sign-up form: the page posts one e-mail field to `action`."""
-
-    action: str
-    field: str
-    label: str
-    button: str
 
 
 @dataclass(frozen=True)
@@ -90,18 +82,6 @@ def follow_links(social, siteurl=""):
         else:
             links.append(FollowLink(name, url, "noopener", "other"))
     return tuple(links)
-
-
-def newsletter(setting):
-    """The Newsletter for FEEDS_NEWSLETTER, or None when it is off."""
-    if not setting:
-        return None
-    return Newsletter(
-        action=setting["action"],
-        field=setting["field"],
-        label=setting.get("label", "Email address"),
-        button=setting.get("button", "Subscribe"),
-    )
 
 
 def subscribe_block(feed_links, settings):

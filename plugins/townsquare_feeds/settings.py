@@ -1,14 +1,13 @@
 """The feeds plugin's settings: declared once with defaults, validated once at `initialized`."""
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .formats import FORMAT_NAMES
+from .newsletter import newsletter
+from .newsletter import problem as newsletter_problem
 
 CONTENT_MODES = ("full", "summary")
-_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-\[\]]*$")
-NEWSLETTER_KEYS = ("action", "field", "label", "button")
 
 
 class FeedsSettingsError(Exception):
@@ -69,21 +68,7 @@ def _image(value):
 
 
 def _newsletter(value):
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        return "must be None or a dict with 'action' and 'field'"
-    unknown = sorted(set(value) - set(NEWSLETTER_KEYS))
-    if unknown:
-        return f"has unknown key(s) {', '.join(map(repr, unknown))}"
-    if not _is_http_url(value.get("action")):
-        return "needs 'action': the provider's http(s) form URL"
-    if not isinstance(value.get("field"), str) or not _FIELD_NAME.match(value["field"]):
-        return "needs 'field': the provider's e-mail field name, e.g. 'email'"
-    for key in ("label", "button"):
-        if key in value and (not isinstance(value[key], str) or not value[key].strip()):
-            return f"'{key}' must be non-empty text"
-    return None
+    return newsletter_problem(value)
 
 
 def _social(value):
@@ -110,11 +95,16 @@ SETTINGS = (
         "FEEDS_NEWSLETTER",
         None,
         _newsletter,
-        "None or {'action': 'https://...', 'field': 'email', 'label': ..., 'button': ...}",
+        "None, {'provider': 'buttondown' | 'mailchimp' | 'kit' | 'listmonk', ...} or "
+        "{'action': 'https://...', 'field': 'email'} (README: Email newsletter)",
     ),
     # Pelican's standard setting; the subscribe block turns it into follow links.
     Setting("SOCIAL", (), _social, "a list of (name, url, ...) tuples"),
 )
+
+
+#: Set by validate(), never by the user: the newsletter form's endpoint (None without one).
+DECLARED = ("FEEDS_NEWSLETTER_ACTION",)
 
 
 def validate(settings):
@@ -133,4 +123,7 @@ def validate(settings):
     if problems:
         listed = "\n".join(f"  - {p}" for p in problems)
         raise FeedsSettingsError(f"feeds: {len(problems)} setting problem(s):\n{listed}")
+    # Where the newsletter form posts, for other plugins (the comments plugin's form-action).
+    form = newsletter(settings["FEEDS_NEWSLETTER"])
+    settings["FEEDS_NEWSLETTER_ACTION"] = form.action if form else None
     return settings

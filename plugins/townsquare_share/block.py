@@ -37,18 +37,25 @@ class ShareBlock:
     canonical: str = ""
     url: str = ""
     links: tuple = ()
-    icons: tuple = ()
     copy_url: str = ""
     webshare_url: str = ""
     networks: tuple = ()
     picker: str = ""
+    #: Path (no origin) of share-icons.svg plus '#': a <use href> is same-origin anyway.
+    icon_base: str = ""
     #: Shares whose Mastodon picker page the generator must write.
     pickers: tuple = ()
 
     @property
     def sprite_slot(self):
-        """The include slot ("before"/"after") that carries the icon sprite (once per page)."""
+        """The include slot ("before"/"after") that links the stylesheet and script (once)."""
         return "after" if self.position == "after" else "before"
+
+
+def icon_base(settings):
+    """'/<site path>/<THEME_STATIC_DIR>/townsquare/share-icons.svg#' for <use href>."""
+    root = urlsplit(settings["SITEURL"]).path.rstrip("/")
+    return f"{root}/{settings['THEME_STATIC_DIR'].strip('/')}/townsquare/share-icons.svg#"
 
 
 def canonical_url(content, settings):
@@ -131,10 +138,10 @@ def share_block(content, settings, is_page=False):
         canonical=canonical,
         url=with_utm(canonical, utm, "share"),
         links=links,
-        icons=tuple((n.name, n.icon) for n in networks),
         copy_url=with_utm(canonical, utm, "copy") if settings["SHARE_COPY_LINK"] else "",
         webshare_url=with_utm(canonical, utm, "webshare") if settings["SHARE_WEB_SHARE"] else "",
         networks=networks,
         picker=picker,
+        icon_base=icon_base(settings),
         pickers=(shares["mastodon"],) if "mastodon" in shares else (),
     )

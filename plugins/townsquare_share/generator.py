@@ -5,12 +5,15 @@ generate_context() runs every content object has its URL and its ShareBlock.
 """
 
 import logging
+import os
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .networks import BY_NAME
+from pelican.plugins.townsquare.assets import STATIC_FOLDER
+
+from .networks import BY_NAME, sprite
 from .quotes import PLACED, fill_quotes
 
 logger = logging.getLogger(__name__)
@@ -81,6 +84,15 @@ class ShareGenerator(Generator):
                 instances=self.settings["SHARE_MASTODON_INSTANCES"],
             )
         logger.debug("share: wrote %d Mastodon picker page(s)", len(self.pickers))
+        self._write_sprite()
+
+    def _write_sprite(self):
+        """Write share-icons.svg, the icons every share row references (one cached file)."""
+        static = self.settings["THEME_STATIC_DIR"].strip("/")
+        folder = os.path.join(self.output_path, static, STATIC_FOLDER)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "share-icons.svg"), "w", encoding="utf-8") as handle:
+            handle.write(sprite())
 
 
 class _MarkupTemplate:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 TWITTER_HANDLE = re.compile(r"^@\w{1,15}$")
 FEDIVERSE_HANDLE = re.compile(r"^@[\w.-]+@[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
 # "email" belongs to the comments plugin (its "Reply by email" link), which checks it.
-PROFILE_KEYS = ("name", "bio", "twitter", "fediverse", "links", "email")
+PROFILE_KEYS = ("name", "bio", "twitter", "fediverse", "links", "email", "photo")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,62 @@
+"""Where an identity image lives: the content folder, the theme's static folder, or a URL."""
+
+import os
+from urllib.parse import urlsplit
+
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".ico": "image/x-icon",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+}
+
+
+def _is_url(value):
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _in_content(value, settings):
+    """True when value is a file under PATH inside one of STATIC_PATHS (Pelican copies it)."""
+    path = os.path.join(settings.get("PATH") or "", value)
+    statics = [s.strip("/") for s in settings.get("STATIC_PATHS") or ()]
+    inside = any(s in ("", ".") or value == s or value.startswith(s + "/") for s in statics)
+    return os.path.isfile(path) and inside
+
+
+def _in_theme(value, settings):
+    return os.path.isfile(os.path.join(settings.get("THEME") or "", "static", value))
+
+
+def path_problem(value, settings):
+    """Why value cannot be used as an image path (None when it can)."""
+    if not isinstance(value, str) or not value.strip():
+        return "is not a path or URL"
+    if _is_url(value):
+        return None
+    if value.startswith("/") or ".." in value.split("/"):
+        return "must be relative to the content folder (no leading '/' or '..')"
+    if os.path.splitext(value)[1].lower() not in IMAGE_TYPES:
+        return f"is not an image ({', '.join(IMAGE_TYPES)})"
+    if _in_content(value, settings) or _in_theme(value, settings):
+        return None
+    return "no such file in a STATIC_PATHS folder of the content, nor in the theme's static folder"
+
+
+def url_of(value, settings):
+    """Absolute URL of a validated image path or URL (None stays None)."""
+    if not value or _is_url(value):
+        return value or None
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    if _in_content(value, settings):
+        return f"{siteurl}/{value}"
+    return f"{siteurl}/{settings.get('THEME_STATIC_DIR', 'theme').strip('/')}/{value}"
+
+
+def mime_of(value):
+    """The MIME type browsers need on <link rel=icon> for value's extension."""
+    path = urlsplit(value).path if value else ""
+    return IMAGE_TYPES.get(os.path.splitext(path)[1].lower(), "image/png")

@@ -1,0 +1,93 @@
+"""What the theme draws for the site's identity: logo, favicon, palette file, avatars, intro."""
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from .assets import mime_of, url_of
+
+MONOGRAM = "monogram.svg"
+PALETTE = "palette.css"
+
+
+@dataclass(frozen=True)
+class Avatar:
+    """An author's picture: a photo URL, or initials drawn by the theme when there is none."""
+
+    name: str
+    photo: str | None
+    initials: str
+
+
+@dataclass(frozen=True)
+class Brand:
+    """The `brand` template variable (see README, "Make it yours")."""
+
+    color: str
+    css_url: str
+    logo: str | None
+    favicon: str
+    favicon_type: str
+    intro: str
+    photos: dict  # author name -> photo URL
+
+    def avatar(self, author):
+        """The Avatar of an author (a Pelican Author or a name)."""
+        name = str(author)
+        return Avatar(name, self.photos.get(name), initials(name))
+
+
+def initials(name):
+    """Up to two capital letters: first and last word ('Amara Okafor' -> 'AO')."""
+    words = [w for w in str(name).replace("-", " ").split() if w[:1].isalnum()]
+    if not words:
+        return "?"
+    picked = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    return picked.upper()
+
+
+def main_bio(settings):
+    """The AUTHORS_BIO entry of AUTHOR (matched by name, then by slug), or {}."""
+    bios = settings.get("AUTHORS_BIO") or {}
+    author = str(settings.get("AUTHOR") or "")
+    for slug, entry in bios.items():
+        if entry.get("name") == author or slug == author.lower().replace(" ", "-"):
+            return entry
+    return {}
+
+
+def intro_text(settings):
+    """HOME_INTRO, else the main author's bio; '' when HOME_INTRO is False."""
+    value = settings.get("HOME_INTRO")
+    if value is False:
+        return ""
+    return (value or main_bio(settings).get("bio") or "").strip()
+
+
+def monogram_svg(letter, background, foreground):
+    """A 32x32 rounded-square icon with one letter (the favicon when none is configured)."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+        f'<rect width="32" height="32" rx="7" fill="{background}"/>'
+        f'<text x="16" y="22.5" font-family="system-ui,sans-serif" font-size="19" '
+        f'font-weight="700" text-anchor="middle" fill="{foreground}">{escape(letter)}</text>'
+        "</svg>\n"
+    )
+
+
+def make_brand(settings, static_base):
+    """The Brand for validated settings; static_base is the kit's static folder URL."""
+    logo = url_of(settings.get("SITELOGO"), settings)
+    favicon = url_of(settings.get("FAVICON"), settings) or logo
+    photos = {}
+    for entry in (settings.get("AUTHORS_BIO") or {}).values():
+        if entry.get("photo") and entry.get("name"):
+            photos[entry["name"]] = url_of(entry["photo"], settings)
+    return Brand(
+        color=settings["BRAND_COLOR"],
+        css_url=f"{static_base}/{PALETTE}",
+        logo=logo,
+        favicon=favicon or f"{static_base}/{MONOGRAM}",
+        favicon_type=mime_of(favicon) if favicon else "image/svg+xml",
+        intro=intro_text(settings),
+        photos=photos,
+    )
