@@ -116,8 +116,6 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Autoescape everything user-written; templates mark rendered Markdown with `| safe` explicitly.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 # Comments (every setting is listed in README.md). No provider: every post ends with "Reply by
 # email" and the Mastodon / LinkedIn links its front matter names. Set COMMENTS_PROVIDER to

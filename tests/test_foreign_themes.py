@@ -1,8 +1,9 @@
 """Any Pelican theme: the kit's pieces appear in themes that have never heard of them.
 
 The fixture blog is built, unchanged, with Pelican's built-in `notmyidea` and `simple` themes
-and with `pelican-theme-reflex` from the package index, with no theme edits and Pelican's own
-Jinja settings (no forced autoescape). Each must pass the audit in publish mode and give every
+and with `pelican-theme-reflex` from the package index, with no theme edits; the blog's
+settings set no Jinja option (the kit's own theme escapes inside its templates), so a theme
+that prints `{{ article.content }}` gets HTML, not escaped text. Each must pass the audit in publish mode and give every
 post exactly one og:title, og:image and canonical, share links that share the post, a way to
 reply and a way to subscribe, with the post's body rendered as HTML.
 """
@@ -35,8 +36,7 @@ def build_with(theme, output, **settings):
         output,
         "publishconf.py",
         SITEURL=PUBLIC,
-        THEME=theme,
-        JINJA_ENVIRONMENT=PELICAN_JINJA,
+        THEME=theme,  # and nothing else: the blog's settings force no Jinja option on it
         CC_LICENSE=None,  # reflex reads it without a default
         **settings,
     )
