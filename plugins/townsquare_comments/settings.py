@@ -5,7 +5,8 @@ providers.py; a missing one is reported here by name, together with every other 
 """
 
 import re
-from dataclasses import dataclass
+
+from pelican.plugins.townsquare.settings import Setting, SettingsError, problems, refuse
 
 from .csp import extra_problems
 from .origins import OriginError, split_url
@@ -18,18 +19,8 @@ _EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-class CommentsSettingsError(Exception):
+class CommentsSettingsError(SettingsError):
     """One or more COMMENTS_ settings are invalid; the message lists every problem."""
-
-
-@dataclass(frozen=True)
-class Setting:
-    """A declared setting: name, default, a check returning a problem (or None), allowed."""
-
-    name: str
-    default: object
-    check: object
-    allowed: str
 
 
 def is_email(value):
@@ -171,21 +162,11 @@ def _author_emails(settings):
 
 def validate(settings):
     """Fill defaults into settings and raise CommentsSettingsError listing every problem."""
-    problems = []
-    for setting in SETTINGS:
-        value = settings.setdefault(setting.name, setting.default)
-        problem = setting.check(value)
-        if problem:
-            problems.append(
-                f"Setting '{setting.name}': received {value!r}; {problem}; "
-                f"allowed: {setting.allowed}"
-            )
-    problems += _provider_problems(settings)
-    problems += _author_emails(settings)
-    problems += _policy_inputs(settings)
-    if problems:
-        listed = "\n".join(f"  - {p}" for p in problems)
-        raise CommentsSettingsError(f"comments: {len(problems)} setting problem(s):\n{listed}")
+    found = problems(settings, SETTINGS)
+    found += _provider_problems(settings)
+    found += _author_emails(settings)
+    found += _policy_inputs(settings)
+    refuse(CommentsSettingsError, "comments", found)
     return settings
 
 

@@ -7,6 +7,8 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
+from pelican.plugins.townsquare.settings import refuse
+
 from .conflicts import conflicts
 from .follow import subscribe_block
 from .plan import build_plan, with_entries
@@ -24,10 +26,7 @@ class FeedsGenerator(Generator):
         """Runs after the articles generator, so its articles, tags and authors are known."""
         self.plan = build_plan(self.context, self.settings)
         # Before anything is written: Pelican's own feeds must not overwrite ours (or vice versa).
-        clashes = conflicts(self.plan, self.settings, self.context)
-        if clashes:
-            listed = "\n".join(f"  - {clash}" for clash in clashes)
-            raise FeedsSettingsError(f"feeds: {len(clashes)} setting problem(s):\n{listed}")
+        refuse(FeedsSettingsError, "feeds", conflicts(self.plan, self.settings, self.context))
         self.context["feeds_plan"] = self.plan
         self.context["feeds_subscribe"] = subscribe_block(
             self.plan.links(self.plan.main), self.settings

@@ -1,7 +1,8 @@
 """The feeds plugin's settings: declared once with defaults, validated once at `initialized`."""
 
-from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from pelican.plugins.townsquare.settings import Setting, SettingsError, problems, refuse
 
 from .formats import FORMAT_NAMES
 from .newsletter import newsletter
@@ -10,18 +11,8 @@ from .newsletter import problem as newsletter_problem
 CONTENT_MODES = ("full", "summary")
 
 
-class FeedsSettingsError(Exception):
+class FeedsSettingsError(SettingsError):
     """One or more FEEDS_ (or SOCIAL) settings are invalid; the message lists every problem."""
-
-
-@dataclass(frozen=True)
-class Setting:
-    """A declared setting: name, default, a check returning a problem (or None), allowed."""
-
-    name: str
-    default: object
-    check: object
-    allowed: str
 
 
 def _is_http_url(value):
@@ -109,20 +100,9 @@ DECLARED = ("FEEDS_NEWSLETTER_ACTION",)
 
 def validate(settings):
     """Fill defaults into settings and raise FeedsSettingsError listing every problem."""
-    problems = []
-    for setting in SETTINGS:
-        value = settings.setdefault(setting.name, setting.default)
-        if setting.name == "SOCIAL" and value is None:
-            value = settings[setting.name] = ()
-        problem = setting.check(value)
-        if problem:
-            problems.append(
-                f"Setting '{setting.name}': received {value!r}; {problem}; "
-                f"allowed: {setting.allowed}"
-            )
-    if problems:
-        listed = "\n".join(f"  - {p}" for p in problems)
-        raise FeedsSettingsError(f"feeds: {len(problems)} setting problem(s):\n{listed}")
+    if settings.get("SOCIAL", ()) is None:  # Pelican's way of saying "no profiles"
+        settings["SOCIAL"] = ()
+    refuse(FeedsSettingsError, "feeds", problems(settings, SETTINGS))
     # Where the newsletter form posts, for other plugins (the comments plugin's form-action).
     form = newsletter(settings["FEEDS_NEWSLETTER"])
     settings["FEEDS_NEWSLETTER_ACTION"] = form.action if form else None

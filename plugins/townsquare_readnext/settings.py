@@ -1,22 +1,12 @@
 """The read-next plugin's settings: declared once, validated once at `initialized`."""
 
-from dataclasses import dataclass
+from pelican.plugins.townsquare.settings import Setting, SettingsError, problems, refuse
 
 
-class ReadNextSettingsError(Exception):
+class ReadNextSettingsError(SettingsError):
     """A READNEXT_ setting is invalid; the message names it."""
 
     exitcode = 1
-
-
-@dataclass(frozen=True)
-class Setting:
-    """A declared setting: name, default, a check returning a problem (or None), allowed."""
-
-    name: str
-    default: object
-    check: object
-    allowed: str
 
 
 def _count(value):
@@ -29,16 +19,6 @@ SETTINGS = (Setting("READNEXT_RELATED", 3, _count, "0 (none) to 12"),)
 
 def validate(settings):
     """Fill defaults into settings and raise ReadNextSettingsError listing every problem."""
-    problems = []
-    for setting in SETTINGS:
-        value = settings.setdefault(setting.name, setting.default)
-        problem = setting.check(value)
-        if problem:
-            problems.append(
-                f"Setting '{setting.name}': received {value!r}; {problem}; "
-                f"allowed: {setting.allowed}"
-            )
-    if problems:
-        listed = "\n".join(f"  - {p}" for p in problems)
-        raise ReadNextSettingsError(f"readnext: {len(problems)} setting problem(s):\n{listed}")
+    found = problems(settings, SETTINGS)
+    refuse(ReadNextSettingsError, "readnext", found)
     return settings

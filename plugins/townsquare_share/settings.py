@@ -1,7 +1,8 @@
 """The share plugin's settings: declared once with defaults, validated once at `initialized`."""
 
 import re
-from dataclasses import dataclass
+
+from pelican.plugins.townsquare.settings import Setting, SettingsError, problems, refuse
 
 from .networks import BY_NAME, NAMES
 
@@ -12,18 +13,8 @@ LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "::1")
 _HOSTNAME = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 
 
-class ShareSettingsError(Exception):
+class ShareSettingsError(SettingsError):
     """One or more SHARE_ settings are invalid; the message lists every problem."""
-
-
-@dataclass(frozen=True)
-class Setting:
-    """A declared setting: name, default, a check returning a problem (or None), allowed."""
-
-    name: str
-    default: object
-    check: object
-    allowed: str
 
 
 def _networks(value):
@@ -110,16 +101,6 @@ SETTINGS = (
 
 def validate(settings):
     """Fill defaults into settings and raise ShareSettingsError listing every problem."""
-    problems = []
-    for setting in SETTINGS:
-        value = settings.setdefault(setting.name, setting.default)
-        problem = setting.check(value)
-        if problem:
-            problems.append(
-                f"Setting '{setting.name}': received {value!r}; {problem}; "
-                f"allowed: {setting.allowed}"
-            )
-    if problems:
-        listed = "\n".join(f"  - {p}" for p in problems)
-        raise ShareSettingsError(f"share: {len(problems)} setting problem(s):\n{listed}")
+    found = problems(settings, SETTINGS)
+    refuse(ShareSettingsError, "share", found)
     return settings
