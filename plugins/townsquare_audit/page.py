@@ -1,4 +1,4 @@
-"""A built page as the rules see it: its parsed head and interaction elements, kind and URL."""
+"""A built page as the rules see it: its lxml tree, metadata, kind (with evidence) and URL."""
 
 import bisect
 import html
@@ -6,78 +6,86 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from lxml import etree
+
+from .jsonld import read_blocks
 from .kinds import classify
 from .parse import HIDING_STYLE, parse
-from .urls import is_absolute, origin
+from .urls import base_path, is_absolute, origin, site_path, split
 
 ALL_RULES = frozenset({"*"})
-LANG_RE = re.compile(r"<html\b[^>]*>", re.I)
+KIT_MARKERS = etree.XPath("boolean(//*[@*[starts-with(name(), 'data-ts-')]])")
+IGNORED_SUBTREES = etree.XPath("//*[@data-audit-ignore][not(self::html or self::body)]")
 
 
 @dataclass
 class SiteInfo:
-    """What a rule may know about the site: its root folder, public origin and build mode."""
+    """What a rule may know about the site: root folder, public address, mode and settings."""
 
     root: str
     base_url: str = ""
     publish: bool = False
     files: object = None  # a FileIndex (site.py): the only I/O a rule may cause, cached
+    sample_handles: tuple = ()  # placeholder handles the placeholders rule refuses
 
     @property
     def origin(self):
         """The site's origin (scheme://host) when the base URL is known, else ''."""
         return origin(self.base_url) if self.base_url else ""
 
+    @property
+    def path(self):
+        """The base URL's path without its trailing slash ('' for a site at a domain's root)."""
+        return base_path(self.base_url)
+
 
 @dataclass
 class Page:
-    """One HTML page: raw text, filtered soup, kind and the rules it opted out of."""
+    """One HTML page: raw text, parsed tree, kind and the rules it opted out of."""
 
     path: str  # as shown in reports, e.g. output/posts/x.html
     rel: str  # relative to the site root, e.g. posts/x.html
     text: str
     site: SiteInfo
-    soup: object = field(init=False, repr=False)
-    html_attrs: dict = field(init=False, repr=False)
-    body_attrs: dict = field(init=False, repr=False)
-    counts: dict = field(init=False, repr=False)
+    problems: list = field(default_factory=list)  # [(line, message)] found while reading
+    kind_override: tuple = None  # (kind, evidence) from --kind GLOB=KIND
+    root: object = field(init=False, repr=False)
 
     def __post_init__(self):
-        self.soup, keep = parse(self.text)
-        self.html_attrs, self.body_attrs, self.counts = (
-            keep.html_attrs,
-            keep.body_attrs,
-            keep.counts,
-        )
-        self._index()
-        self.kind = classify(self)
+        parsed = parse(self.text)
+        self.root = parsed.root
+        self.problems = [*self.problems, *parsed.problems]
+        self.html_attrs, self.body_attrs = {}, {}
+        self._meta, self._cache = {}, {}
+        self._ignored = frozenset()
+        if self.root is not None:
+            self._index()
+        if self.kind_override:
+            self.kind, self.evidence = self.kind_override
+        else:
+            self.kind, self.evidence = classify(self)
 
     def _index(self):
-        """Walk the kept tree once: elements in document order, by name, and meta values.
+        """Record <html>/<body> attributes, the meta values and the opted-out subtrees."""
+        self.html_attrs = dict(self.root.attrib)
+        body = self.root.find("body")
+        self.body_attrs = dict(body.attrib) if body is not None else {}
+        for tag in self.root.iter("meta"):
+            content = (tag.get("content") or "").strip()
+            for key in {tag.get("property"), tag.get("name")}:
+                if key:
+                    self._meta.setdefault(key, []).append(content)
+        self._ignored = frozenset(IGNORED_SUBTREES(self.root))
 
-        Rules ask the same few questions many times per page; answering them from these
-        lists instead of repeated find_all() calls halves the audit's time.
-        """
-        self._all, self._by_name, self._meta = [], {}, {}
-        stack = [(child, False) for child in reversed(self.soup.contents)]
-        while stack:
-            node, ignored = stack.pop()
-            if getattr(node, "name", None) is None:
-                continue
-            ignored = ignored or node.has_attr("data-audit-ignore")
-            if not ignored:
-                self._all.append(node)
-                self._by_name.setdefault(node.name, []).append(node)
-            if node.name == "meta":
-                keys = {k for k in (node.get("property"), node.get("name")) if k}
-                for key in keys:
-                    self._meta.setdefault(key, []).append((node.get("content") or "").strip())
-            stack.extend((child, ignored) for child in reversed(node.contents))
+    @property
+    def empty(self):
+        """True when the file holds no markup at all."""
+        return self.root is None
 
     # -- head metadata -------------------------------------------------------------------------
     def meta(self, key):
         """Return the content of the first <meta property|name=key>, or None."""
-        values = self.metas(key)
+        values = self._meta.get(key)
         return values[0] if values else None
 
     def metas(self, key):
@@ -86,7 +94,7 @@ class Page:
 
     def links(self, rel):
         """Return every <link> whose rel contains rel."""
-        return [tag for tag in self._by_name.get("link", []) if rel in (tag.get("rel") or [])]
+        return [tag for tag in self.elements("link") if rel in (tag.get("rel") or "").split()]
 
     @cached_property
     def canonical(self):
@@ -112,10 +120,41 @@ class Page:
         return origin(self.url) if self.url and is_absolute(self.url) else ""
 
     @cached_property
+    def prefix(self):
+        """The site's base path ('/blog'): from the site URL, else inferred from this page's
+        canonical URL when its path ends with the page's own path in the folder."""
+        if self.site.base_url:
+            return self.site.path
+        parts = split(self.url) if self.url else None
+        if parts is None:
+            return ""
+        path = parts.path
+        for own in (self.rel, self.rel.removesuffix("index.html")):
+            if own and path.endswith("/" + own):
+                return path[: -len(own) - 1]
+        return ""
+
+    def resolve(self, url):
+        """The site-relative file path url names (None when it is on another site)."""
+        return site_path(url, self.rel, self.origin, self.prefix)
+
+    @cached_property
     def title(self):
-        """The text of <title>, whitespace collapsed."""
-        tag = next(iter(self._by_name.get("title", [])), None)
-        return " ".join(tag.get_text().split()) if tag else ""
+        """The text of the head's <title>, whitespace collapsed."""
+        tag = self.root.find("head/title") if self.root is not None else None
+        return " ".join("".join(tag.itertext()).split()) if tag is not None else ""
+
+    @cached_property
+    def json_ld(self):
+        """The page's JSON-LD blocks, parsed once (jsonld.Block values)."""
+        return read_blocks(self)
+
+    @cached_property
+    def is_kit(self):
+        """True for pages Townsquare's theme or plugins wrote (they carry data-ts-* markers)."""
+        if self.root is None:
+            return False
+        return "data-page-kind" in self.body_attrs or bool(KIT_MARKERS(self.root))
 
     # -- opt-outs --------------------------------------------------------------------------------
     @cached_property
@@ -140,18 +179,33 @@ class Page:
 
     # -- elements --------------------------------------------------------------------------------
     def elements(self, *names, **attrs):
-        """Kept elements in document order (by tag name and exact attribute values), minus
-        those inside a data-audit-ignore subtree."""
-        if names:
-            found = [el for name in names for el in self._by_name.get(name, [])]
-            if len(names) > 1:
-                order = {id(el): i for i, el in enumerate(self._all)}
-                found.sort(key=lambda el: order[id(el)])
-        else:
-            found = self._all
+        """Elements in document order (by tag name and exact attribute values), minus those
+        inside a data-audit-ignore subtree."""
+        found = self._cache.get(names)
+        if found is None:
+            if self.root is None:
+                found = []
+            else:
+                found = list(self.root.iter(*names) if names else self.root.iter(etree.Element))
+            if self._ignored:
+                found = [el for el in found if not self.skipped(el)]
+            self._cache[names] = found
         if attrs:
             found = [el for el in found if all(el.get(k) == v for k, v in attrs.items())]
         return found
+
+    def select(self, xpath):
+        """Elements matching a compiled XPath, minus those inside a data-audit-ignore subtree."""
+        if self.root is None:
+            return []
+        found = xpath(self.root)
+        return [el for el in found if not self.skipped(el)] if self._ignored else found
+
+    def skipped(self, element):
+        """True when the element or an ancestor carries data-audit-ignore."""
+        if element in self._ignored:
+            return True
+        return any(parent in self._ignored for parent in element.iterancestors())
 
     # -- positions -------------------------------------------------------------------------------
     @cached_property
@@ -173,11 +227,10 @@ class Page:
                     return self.line_at(offset)
         return 1
 
-    def line_of_tag(self, tag):
-        """Best-effort line of a parsed element, found by its most distinctive attribute."""
-        needles = [tag.get(key) for key in ("href", "src", "content", "id", "action")]
-        needles.append(f"<{tag.name}")
-        return self.line_of(*[n for n in needles if isinstance(n, str)])
+    @staticmethod
+    def line_of_tag(tag):
+        """Line of a parsed element's start tag."""
+        return tag.sourceline or 1
 
     @cached_property
     def head_line(self):
@@ -190,23 +243,13 @@ class Page:
         return self.line_of("<body")
 
 
-def skipped(element):
-    """True when the element or an ancestor carries data-audit-ignore."""
-    node = element
-    while node is not None and getattr(node, "name", None) not in (None, "[document]"):
-        if node.has_attr("data-audit-ignore"):
-            return True
-        node = node.parent
-    return False
-
-
 def hidden(element):
-    """True when the element or a kept ancestor is hidden from sighted readers."""
+    """True when the element or an ancestor is hidden from sighted readers."""
     node = element
-    while node is not None and getattr(node, "name", None) not in (None, "[document]"):
-        if node.has_attr("hidden") or node.get("aria-hidden") == "true":
+    while node is not None:
+        if node.get("hidden") is not None or node.get("aria-hidden") == "true":
             return True
         if HIDING_STYLE.search(node.get("style") or ""):
             return True
-        node = node.parent
+        node = node.getparent()
     return False

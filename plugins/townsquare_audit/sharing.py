@@ -8,16 +8,25 @@ on the raw href.
 """
 
 import re
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
+
+from .urls import split
 
 URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+")
+#: Every share link below matches this (a cheap first test: most links on a page are not).
+MAY_SHARE = re.compile(r"share|intent|submit|/send|/pin/|/edit|/feed|wa\.me|mailto:", re.I)
 
-#: (host suffix, path prefix) -> (network name, query parameters holding a URL or text)
+#: (host suffix, path prefix) -> (network name, query parameters holding a URL or text).
+#: A path ending in "$" must match exactly: linkedin.com/feed/?shareActive=true&text=... is the
+#: share composer, linkedin.com/feed/update/urn:li:activity:... is a post (a link *to* it).
 ENDPOINTS = (
     ("linkedin.com", "/sharing/share-offsite", "linkedin", ("url",)),
     ("linkedin.com", "/sharearticle", "linkedin", ("url",)),
-    ("linkedin.com", "/feed/", "linkedin", ("shareactive", "text")),
+    ("linkedin.com", "/feed/$", "linkedin", ("shareactive", "text")),
+    ("linkedin.com", "/feed$", "linkedin", ("shareactive", "text")),
     ("twitter.com", "/intent/tweet", "x", ("url", "text")),
+    ("twitter.com", "/share", "x", ("url", "text")),
+    ("x.com", "/share", "x", ("url", "text")),
     ("x.com", "/intent/tweet", "x", ("url", "text")),
     ("x.com", "/intent/post", "x", ("url", "text")),
     ("facebook.com", "/sharer", "facebook", ("u",)),
@@ -44,7 +53,11 @@ def decode(href, in_share_container=False):
 
     An empty URL list means the link is a share link that shares nothing we can read.
     """
-    parts = urlsplit(href.strip())
+    if not in_share_container and not MAY_SHARE.search(href):
+        return None  # the quick answer for the many links that are not share links
+    parts = split(href)
+    if parts is None:
+        return None
     if parts.scheme == "mailto":
         return _decode_mailto(parts) if in_share_container or "body=" in parts.query else None
     if parts.scheme not in ("http", "https", ""):
@@ -52,7 +65,12 @@ def decode(href, in_share_container=False):
     host, path = (parts.hostname or "").lower(), parts.path.lower()
     query = _query(parts.query)
     for suffix, prefix, network, params in ENDPOINTS:
-        if (host == suffix or host.endswith("." + suffix)) and path.startswith(prefix):
+        if not (host == suffix or host.endswith("." + suffix)):
+            continue
+        exact = prefix.endswith("$")
+        if path == prefix[:-1] if exact else path.startswith(prefix):
+            if exact and not set(params) & query.keys():
+                continue
             return network, _urls(query, params)
     if path.endswith("/share") and "text" in query:  # a Mastodon instance's /share endpoint
         return "mastodon", _urls(query, ("text", "url"))

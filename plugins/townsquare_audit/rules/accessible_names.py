@@ -1,11 +1,17 @@
 """accessible-names: every share, comment and subscribe control can be named by a screen reader."""
 
+from lxml import etree
+
 from ..kinds import KINDS
 from ..sharing import decode
 from .base import Rule
 from .names import accessible_name
 
-CONTAINERS = ("data-ts-share", "data-ts-comments", "data-ts-subscribe")
+#: Controls in an interaction container, and controls carrying a data-ts-* marker.
+MARKED = etree.XPath(
+    "//*[@data-ts-share or @data-ts-comments or @data-ts-subscribe]//*[self::a or self::button]"
+    " | //*[self::a or self::button][@*[starts-with(name(), 'data-ts-')]]"
+)
 
 
 class AccessibleNames(Rule):
@@ -17,8 +23,10 @@ class AccessibleNames(Rule):
     kinds = KINDS
 
     def check(self, page):
+        marked = set(MARKED(page.root))
         for element in page.elements("a", "button"):
-            if not _is_interaction_control(element):
+            href = element.get("href")
+            if element not in marked and not (href and decode(href) is not None):
                 continue
             if not accessible_name(page, element):
                 yield self.finding(
@@ -28,20 +36,9 @@ class AccessibleNames(Rule):
                 )
 
 
-def _is_interaction_control(element):
-    """True for controls in an interaction container, data-ts-* controls and share links."""
-    if any(key.startswith("data-ts-") for key in element.attrs):
-        return True
-    for parent in element.parents:
-        if parent.name and any(parent.has_attr(key) for key in CONTAINERS):
-            return True
-    href = element.get("href")
-    return bool(href) and decode(href) is not None
-
-
 def _describe(element):
     """Name the control in a message: links by target, buttons by their marker attributes."""
-    if element.name == "a":
+    if element.tag == "a":
         return f"link to {element.get('href')}"
-    markers = [key for key in element.attrs if key.startswith("data-")]
+    markers = [key for key in element.attrib if key.startswith("data-")]
     return f"button [{' '.join(markers)}]" if markers else "button"

@@ -1,9 +1,13 @@
 """share-links: the page offers one-click share links, and they share this very page."""
 
+from lxml import etree
+
 from ..kinds import ARTICLE, PAGE
 from ..sharing import decode
 from ..urls import same_page
 from .base import Rule
+
+IN_SHARE_CONTAINER = etree.XPath("//*[@data-ts-share]//a")
 
 
 class ShareLinks(Rule):
@@ -11,16 +15,17 @@ class ShareLinks(Rule):
 
     id = "share-links"
     description = "share links are present and share this page's canonical URL"
-    hint = "include partials/share.html (plugins/share) or add links to share-intent URLs"
+    hint = "add links to share-intent URLs (LinkedIn, Mastodon, e-mail...) with this page's URL"
+    kit_hint = 'include "townsquare/share.html" (townsquare_share) or add share-intent links'
     kinds = (ARTICLE, PAGE)
 
     def check(self, page):
-        found = []
+        found, contained = [], set(IN_SHARE_CONTAINER(page.root))
         for link in page.elements("a"):
             href = link.get("href")
             if not href:
                 continue
-            decoded = decode(href, in_share_container=_in_share_container(link))
+            decoded = decode(href, in_share_container=link in contained)
             if decoded:
                 found.append((link, *decoded))
         if not found:
@@ -39,8 +44,3 @@ class ShareLinks(Rule):
                     page.line_of_tag(link),
                     f"{network} share link shares {shared[0]}, not this page ({page.url})",
                 )
-
-
-def _in_share_container(element):
-    """True when element sits inside a theme's share container."""
-    return any(parent.has_attr("data-ts-share") for parent in element.parents if parent.name)
