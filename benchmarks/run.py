@@ -106,7 +106,7 @@ class Bench:
 
     def page_weight(self):
         """(e) interaction HTML+CSS and required JS on a sample article of content/."""
-        sample = sites.kit(self.work / "sample", sites.ROOT / "content", self.extra)
+        sample = sites.kit(self.work / "sample", sites.SAMPLE_CONTENT, self.extra)
         sample.clean()
         self.timed("kit build of the sample site (for page weight)", sample.command(),
                    cwd=sample.work)  # fmt: skip

@@ -7,9 +7,6 @@ exhaust the parser's recursion, or an ``@type`` that is an object. Nothing here 
 import json
 from dataclasses import dataclass
 
-from lxml import etree
-
-SCRIPTS = etree.XPath("//script[@type='application/ld+json']")
 MAX_NODES = 10_000  # a page describing more nodes than this is not worth reading further
 
 
@@ -26,7 +23,11 @@ class Block:
 def read_blocks(page):
     """Every JSON-LD block of the page (outside data-audit-ignore subtrees)."""
     blocks = []
-    for script in page.select(SCRIPTS):
+    if "application/ld+json" not in page.text:
+        return blocks
+    for script in page.elements("script"):
+        if script.get("type") != "application/ld+json":
+            continue
         text = script.text or ""
         try:
             blocks.append(Block(script, text, json.loads(text)))

@@ -1,8 +1,6 @@
 """A built page as the rules see it: its lxml tree, metadata, kind (with evidence) and URL."""
 
-import bisect
 import html
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -11,11 +9,15 @@ from lxml import etree
 from .jsonld import read_blocks
 from .kinds import classify
 from .parse import HIDING_STYLE, parse
+from .sharing import decode
 from .urls import base_path, is_absolute, origin, site_path, split
 
 ALL_RULES = frozenset({"*"})
-KIT_MARKERS = etree.XPath("boolean(//*[@*[starts-with(name(), 'data-ts-')]])")
-IGNORED_SUBTREES = etree.XPath("//*[@data-audit-ignore][not(self::html or self::body)]")
+#: The elements that mark interaction containers or opt a subtree out: one scan per page.
+MARKED = etree.XPath(
+    "//*[@data-ts-share or @data-ts-comments or @data-ts-subscribe or @data-audit-ignore]"
+)
+MARKERS = ("data-ts-share", "data-ts-comments", "data-ts-subscribe", "data-audit-ignore")
 
 
 @dataclass
@@ -56,8 +58,9 @@ class Page:
         self.root = parsed.root
         self.problems = [*self.problems, *parsed.problems]
         self.html_attrs, self.body_attrs = {}, {}
-        self._meta, self._cache = {}, {}
+        self._meta, self._cache, self._links = {}, {}, None
         self._ignored = frozenset()
+        self._marked = {name: [] for name in MARKERS}
         if self.root is not None:
             self._index()
         if self.kind_override:
@@ -75,7 +78,14 @@ class Page:
             for key in {tag.get("property"), tag.get("name")}:
                 if key:
                     self._meta.setdefault(key, []).append(content)
-        self._ignored = frozenset(IGNORED_SUBTREES(self.root))
+        if "data-ts-" in self.text or "data-audit-ignore" in self.text:
+            for element in MARKED(self.root):
+                for name in MARKERS:
+                    if element.get(name) is not None:
+                        self._marked[name].append(element)
+        self._ignored = frozenset(
+            el for el in self._marked["data-audit-ignore"] if el.tag not in ("html", "body")
+        )
 
     @property
     def empty(self):
@@ -94,7 +104,12 @@ class Page:
 
     def links(self, rel):
         """Return every <link> whose rel contains rel."""
-        return [tag for tag in self.elements("link") if rel in (tag.get("rel") or "").split()]
+        if self._links is None:
+            self._links = {}
+            for tag in self.elements("link"):
+                for value in (tag.get("rel") or "").lower().split():
+                    self._links.setdefault(value, []).append(tag)
+        return self._links.get(rel, [])
 
     @cached_property
     def canonical(self):
@@ -145,6 +160,11 @@ class Page:
         return " ".join("".join(tag.itertext()).split()) if tag is not None else ""
 
     @cached_property
+    def lower(self):
+        """The source lower-cased, for cheap "could this page contain X" tests before a search."""
+        return self.text.lower()
+
+    @cached_property
     def json_ld(self):
         """The page's JSON-LD blocks, parsed once (jsonld.Block values)."""
         return read_blocks(self)
@@ -154,7 +174,7 @@ class Page:
         """True for pages Townsquare's theme or plugins wrote (they carry data-ts-* markers)."""
         if self.root is None:
             return False
-        return "data-page-kind" in self.body_attrs or bool(KIT_MARKERS(self.root))
+        return "data-page-kind" in self.body_attrs or "data-ts-" in self.text
 
     # -- opt-outs --------------------------------------------------------------------------------
     @cached_property
@@ -194,6 +214,24 @@ class Page:
             found = [el for el in found if all(el.get(k) == v for k, v in attrs.items())]
         return found
 
+    def marked(self, attribute):
+        """Elements carrying a marker attribute (data-ts-share, data-ts-comments,
+        data-ts-subscribe), in document order, minus those in data-audit-ignore subtrees."""
+        found = self._marked[attribute]
+        return [el for el in found if not self.skipped(el)] if self._ignored else found
+
+    @cached_property
+    def share_links(self):
+        """[(link, network, [shared URLs])] for every share link (sharing.decode)."""
+        contained = {a for box in self.marked("data-ts-share") for a in box.iter("a")}
+        found = []
+        for link in self.elements("a"):
+            href = link.get("href")
+            decoded = href and decode(href, in_share_container=link in contained)
+            if decoded:
+                found.append((link, *decoded))
+        return found
+
     def select(self, xpath):
         """Elements matching a compiled XPath, minus those inside a data-audit-ignore subtree."""
         if self.root is None:
@@ -208,13 +246,9 @@ class Page:
         return any(parent in self._ignored for parent in element.iterancestors())
 
     # -- positions -------------------------------------------------------------------------------
-    @cached_property
-    def _newlines(self):
-        return [m.start() for m in re.finditer("\n", self.text)]
-
     def line_at(self, offset):
-        """1-based line number of a character offset."""
-        return bisect.bisect_right(self._newlines, offset - 1) + 1 if offset >= 0 else 1
+        """1-based line number of a character offset (counted in C: pages have few findings)."""
+        return self.text.count("\n", 0, offset) + 1 if offset >= 0 else 1
 
     def line_of(self, *needles):
         """Line of the first needle found in the source (tried raw and HTML-escaped), else 1."""

@@ -7,6 +7,7 @@ regular file inside the folder), never more than MAX_PAGE_BYTES of a page are re
 file or folder left out is recorded as a problem that the ``readable`` rule reports.
 """
 
+import errno
 import fnmatch
 import os
 import stat
@@ -127,14 +128,23 @@ def _not_a_page(real_root, full):
 
 
 def read_bytes(root, rel):
-    """A page's bytes (at most MAX_PAGE_BYTES); raise OSError when it cannot be read safely."""
-    path = regular_file(root, rel)
-    if path is None:
-        raise OSError(f"{rel} is not a regular file inside the site")
-    descriptor = os.open(path, OPEN_FLAGS)
+    """A page's bytes (at most MAX_PAGE_BYTES); raise OSError when it cannot be read safely.
+
+    rel comes from scan(), which never descends into symlinked folders; the file itself is
+    opened without following a symlink (O_NOFOLLOW) or blocking on a FIFO (O_NONBLOCK), and a
+    symlink is read only when its target is a regular file inside the site."""
+    try:
+        descriptor = os.open(os.path.join(root, rel), OPEN_FLAGS)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+        path = regular_file(root, rel)
+        if path is None:
+            raise OSError(errno.EPERM, "a symlink to outside the site") from None
+        descriptor = os.open(path, OPEN_FLAGS)
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the scan
-            raise OSError(f"{rel} is not a regular file")
+            raise OSError(errno.EPERM, "not a regular file")
         return handle.read(MAX_PAGE_BYTES)
 
 
@@ -153,16 +163,40 @@ class FileIndex:
 
     def __init__(self, root):
         self.root = root
+        self.real_root = os.path.realpath(root)
 
-    @lru_cache(maxsize=8192)  # noqa: B019 - one index per audit run; the cache is the point
+    @lru_cache(maxsize=1024)  # noqa: B019 - one index per audit run; the cache is the point
+    def _folder(self, folder):
+        """The real path of a site folder when it is inside the site, else None."""
+        real = os.path.realpath(os.path.join(self.real_root, folder))
+        return real if inside(self.real_root, real) else None
+
+    def _file(self, path):
+        """regular_file() with each folder resolved once per run (pages share few folders)."""
+        if "\0" in path:
+            return None
+        folder, _, name = path.rpartition("/")
+        real = self._folder(folder)
+        if real is None or name in ("", ".", ".."):
+            return None
+        full = os.path.join(real, name)
+        try:
+            info = os.lstat(full)
+        except OSError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            return regular_file(self.root, path)
+        return full if stat.S_ISREG(info.st_mode) else None
+
+    @lru_cache(maxsize=8192)  # noqa: B019
     def exists(self, path):
         """True when path (site-relative, decoded) is a regular file in the site."""
-        return regular_file(self.root, path) is not None
+        return self._file(path) is not None
 
     @lru_cache(maxsize=4096)  # noqa: B019
     def image(self, path):
         """Return ImageInfo for a site file, or None when there is no such file."""
-        full = regular_file(self.root, path)
+        full = self._file(path)
         if full is None:
             return None
         size = os.path.getsize(full)

@@ -4,12 +4,14 @@ Every URL comes from a page, so any of them may be malformed (``http://localhost
 IPv6 literal): the helpers treat those as "not a usable URL" instead of raising.
 """
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "::1"})
 
 
+@lru_cache(maxsize=8192)  # the same URLs (navigation, feeds, the site's) recur on every page
 def split(url):
     """urlsplit(url), or None when the URL is malformed (bad IPv6 literal, bad port...)."""
     try:
@@ -38,6 +40,7 @@ def is_local(url):
     return name in LOCAL_HOSTS or name.endswith(".localhost")
 
 
+@lru_cache(maxsize=8192)
 def origin(url):
     """Return scheme://host[:port] of an absolute URL, lower-cased, default port dropped."""
     parts = split(url)
@@ -55,6 +58,7 @@ def base_path(url):
     return parts.path.rstrip("/") if parts else ""
 
 
+@lru_cache(maxsize=8192)
 def normalize(url):
     """Normalise a page URL for comparison: no fragment, no utm_* params, index.html == /."""
     parts = split(url)

@@ -1,17 +1,10 @@
 """accessible-names: every share, comment and subscribe control can be named by a screen reader."""
 
-from lxml import etree
-
 from ..kinds import KINDS
-from ..sharing import decode
 from .base import Rule
 from .names import accessible_name
 
-#: Controls in an interaction container, and controls carrying a data-ts-* marker.
-MARKED = etree.XPath(
-    "//*[@data-ts-share or @data-ts-comments or @data-ts-subscribe]//*[self::a or self::button]"
-    " | //*[self::a or self::button][@*[starts-with(name(), 'data-ts-')]]"
-)
+CONTAINERS = ("data-ts-share", "data-ts-comments", "data-ts-subscribe")
 
 
 class AccessibleNames(Rule):
@@ -23,17 +16,28 @@ class AccessibleNames(Rule):
     kinds = KINDS
 
     def check(self, page):
-        marked = set(MARKED(page.root))
-        for element in page.elements("a", "button"):
-            href = element.get("href")
-            if element not in marked and not (href and decode(href) is not None):
-                continue
+        for element in _controls(page):
             if not accessible_name(page, element):
                 yield self.finding(
                     page,
                     page.line_of_tag(element),
                     f"{_describe(element)} has no accessible name (no text, aria-label or alt)",
                 )
+
+
+def _controls(page):
+    """Links and buttons in interaction containers, carrying data-ts-* markers, or sharing."""
+    controls = {link for link, _network, _urls in page.share_links}
+    for name in CONTAINERS:
+        for box in page.marked(name):
+            controls.update(box.iter("a", "button"))
+    if page.is_kit:
+        controls.update(
+            el
+            for el in page.elements("a", "button")
+            if any(key.startswith("data-ts-") for key in el.attrib)
+        )
+    return [el for el in page.elements("a", "button") if el in controls]
 
 
 def _describe(element):

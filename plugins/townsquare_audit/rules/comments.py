@@ -18,18 +18,39 @@ PROVIDER_SCRIPTS = (
     "remark",
 )
 REPLY_TEXT = re.compile(r"\b(reply|respond|discuss)\b", re.I)
-_CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
-_SCRIPT = "contains(@src, '{}')"
-#: Candidate comment areas in document order (the first one is reported).
+#: Candidate comment areas in document order; class names are confirmed token by token below.
 AREAS = etree.XPath(
     "//*[@data-ts-comments or "
     + " or ".join(f"@id='{name}'" for name in sorted(COMMENT_IDS))
     + " or "
-    + " or ".join(_CLASS.format(name) for name in sorted(COMMENT_CLASSES))
+    + " or ".join(f"contains(@class, '{name}')" for name in sorted(COMMENT_CLASSES))
     + "] | //script["
-    + " or ".join(_SCRIPT.format(src) for src in PROVIDER_SCRIPTS)
+    + " or ".join(f"contains(@src, '{src}')" for src in PROVIDER_SCRIPTS)
     + "] | //form[.//textarea]"
 )
+#: Every comment area has one of these in its (lower-cased) source: a cheap first test.
+AREA_WORDS = ("comment", "disqus", "isso", "remark", "cusdis", "giscus", "utteranc", "<textarea")
+REPLY_WORDS = ("reply", "respond", "discuss")
+
+
+def comment_areas(page):
+    """Every element that is (or loads) a comment area, in document order (the kit's own
+    marked area, found while indexing the page, spares the search)."""
+    marked = page.marked("data-ts-comments")
+    if marked:
+        return marked
+    if not any(word in page.lower for word in AREA_WORDS):
+        return []
+    return [el for el in page.select(AREAS) if _is_area(el)]
+
+
+def _is_area(element):
+    """Confirm an AREAS match: a class match must be a whole class token."""
+    if element.tag in ("script", "form") or element.get("data-ts-comments") is not None:
+        return True
+    if element.get("id") in COMMENT_IDS:
+        return True
+    return bool(COMMENT_CLASSES.intersection((element.get("class") or "").split()))
 
 
 class Comments(Rule):
@@ -42,7 +63,7 @@ class Comments(Rule):
     kinds = (ARTICLE,)
 
     def check(self, page):
-        areas = page.select(AREAS)
+        areas = comment_areas(page)
         reply = _reply_link(page)
         if not areas and reply is None:
             yield self.finding(
@@ -59,12 +80,13 @@ class Comments(Rule):
 
 def _reply_link(page):
     """The first link that lets a reader respond without JavaScript, or None."""
+    by_text = any(word in page.lower for word in REPLY_WORDS)  # else no link can say reply
     for link in page.elements("a"):
         href = link.get("href") or ""
         if link.get("data-ts-reply") is not None:
             return link
         if href.startswith("mailto:") and "body=" not in href.lower():  # not an e-mail share
             return link
-        if not href.startswith("#") and REPLY_TEXT.search(text_of(link)):
+        if by_text and not href.startswith("#") and REPLY_TEXT.search(text_of(link)):
             return link
     return None

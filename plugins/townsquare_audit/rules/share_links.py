@@ -1,13 +1,8 @@
 """share-links: the page offers one-click share links, and they share this very page."""
 
-from lxml import etree
-
 from ..kinds import ARTICLE, PAGE
-from ..sharing import decode
 from ..urls import same_page
 from .base import Rule
-
-IN_SHARE_CONTAINER = etree.XPath("//*[@data-ts-share]//a")
 
 
 class ShareLinks(Rule):
@@ -20,14 +15,7 @@ class ShareLinks(Rule):
     kinds = (ARTICLE, PAGE)
 
     def check(self, page):
-        found, contained = [], set(IN_SHARE_CONTAINER(page.root))
-        for link in page.elements("a"):
-            href = link.get("href")
-            if not href:
-                continue
-            decoded = decode(href, in_share_container=link in contained)
-            if decoded:
-                found.append((link, *decoded))
+        found = page.share_links
         if not found:
             yield self.finding(
                 page,

@@ -2,8 +2,6 @@
 
 import re
 
-from lxml import etree
-
 from ..kinds import ARTICLE, HOME, LISTING
 from ..page import hidden
 from .base import Rule
@@ -15,7 +13,6 @@ from .names import accessible_name
 #: it points, not by the word.
 FOLLOW_NAME = re.compile(r"\b(subscribe|follow|rss|atom|newsletter|json feed)\b", re.I)
 FEED_HREF = re.compile(r"(\.xml|\.rss|\.atom|feed\.json|/feed/?|/rss/?)(\?|#|$)", re.I)
-CANDIDATES = etree.XPath("//*[@data-ts-subscribe] | //a[@href]")
 
 
 class Subscribe(Rule):
@@ -30,10 +27,11 @@ class Subscribe(Rule):
     kinds = (ARTICLE, HOME, LISTING)
 
     def check(self, page):
+        if any(not hidden(block) for block in page.marked("data-ts-subscribe")):
+            return
         announced = {(link.get("href") or "").strip() for link in feed_links(page)}
-        for element in page.select(CANDIDATES):
-            marked = element.get("data-ts-subscribe") is not None
-            if (marked or _follows(page, element, announced)) and not hidden(element):
+        for link in page.elements("a"):
+            if _follows(page, link, announced) and not hidden(link):
                 return
         yield self.finding(
             page,
