@@ -27,7 +27,7 @@ PLUGINS = []
 # The production build (benchmarks/kitconf.py: the kit's own publish settings, audit gate
 # included; never the repository's blog settings). Local builds add the share-preview pages, a
 # local authoring aid that is not published.
-KIT_SETTINGS = '''"""The Townsquare kit for the benchmark: benchmarks/kitconf.py, absolute paths."""
+KIT_SETTINGS = '''"""The Townsquare kit for the benchmark: benchmarks/kitconf.py, absolute paths"""
 import sys
 sys.path.insert(0, {root!r})
 from benchmarks.kitconf import *  # noqa: F403
