@@ -9,6 +9,7 @@ from .kinds import KINDS
 from .report import FAIL_ON, FORMATS, render, summary, visible
 from .rules import RULE_IDS, RULES
 from .runner import DEFAULT_SAMPLE_HANDLES, AuditInternalError, Options, audit_site
+from .settings import selected_rules
 from .site import AuditInputError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -27,6 +28,7 @@ def parser(prog=PROG):
     p.add_argument("--format", choices=FORMATS, default="text", help="report format")
     p.add_argument("--fail-on", choices=FAIL_ON, default="error", help="exit 1 from this severity")
     p.add_argument("--rules", help="comma-separated rule ids to run (default: all)")
+    p.add_argument("--skip", help="comma-separated rule ids not to run")
     p.add_argument(
         "--ignore",
         action="append",
@@ -64,7 +66,8 @@ def main(argv=None, prog=PROG):
             print(f"{rule.id:18} {rule.description}\n{'':18} fix: {rule.hint}")
         return EXIT_CLEAN
     rules = tuple(r.strip() for r in (args.rules or "").split(",") if r.strip())
-    unknown = [r for r in rules if r not in RULE_IDS]
+    skip = tuple(r.strip() for r in (args.skip or "").split(",") if r.strip())
+    unknown = [r for r in rules + skip if r not in RULE_IDS]
     if unknown:
         print(
             f"audit: unknown rule id(s) {', '.join(unknown)}; known: {', '.join(RULE_IDS)}",
@@ -80,7 +83,7 @@ def main(argv=None, prog=PROG):
         return EXIT_USAGE
     handles = DEFAULT_SAMPLE_HANDLES if args.sample_handle is None else args.sample_handle
     options = Options(
-        rules=rules,
+        rules=selected_rules(rules, skip),
         ignore=tuple(args.ignore),
         publish=args.publish,
         base_url=args.site_url.rstrip("/"),

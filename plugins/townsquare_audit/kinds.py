@@ -69,14 +69,13 @@ NEXT_PREV = etree.XPath(
     "contains(concat(' ', normalize-space(@rel), ' '), ' prev ') or "
     "contains(concat(' ', normalize-space(@rel), ' '), ' previous ')])"
 )
-REFRESH = etree.XPath("boolean(//meta[translate(@http-equiv, 'REFSH', 'refsh') = 'refresh'])")
 
 
 def classify(page):
     """Return (kind, [evidence]): the kind of page and what decided it."""
     if page.root is None:
         return PAGE, ["no markup"]
-    if REFRESH(page.root):
+    if page.refresh:
         return REDIRECT, ["meta refresh"]
     marked = page.body_attrs.get("data-page-kind") or page.html_attrs.get("data-page-kind")
     if marked in KINDS:

@@ -13,11 +13,9 @@ from .sharing import decode
 from .urls import base_path, is_absolute, origin, site_path, split
 
 ALL_RULES = frozenset({"*"})
-#: The elements that mark interaction containers or opt a subtree out: one scan per page.
-MARKED = etree.XPath(
-    "//*[@data-ts-share or @data-ts-comments or @data-ts-subscribe or @data-audit-ignore]"
-)
+#: The attributes that mark interaction containers or opt a subtree out: one scan per page.
 MARKERS = ("data-ts-share", "data-ts-comments", "data-ts-subscribe", "data-audit-ignore")
+MARKER_SET = frozenset(MARKERS)
 
 
 @dataclass
@@ -57,7 +55,7 @@ class Page:
         parsed = parse(self.text)
         self.root = parsed.root
         self.problems = [*self.problems, *parsed.problems]
-        self.html_attrs, self.body_attrs = {}, {}
+        self.html_attrs, self.body_attrs, self.refresh = {}, {}, False
         self._meta, self._cache, self._links = {}, {}, None
         self._ignored = frozenset()
         self._marked = {name: [] for name in MARKERS}
@@ -74,15 +72,19 @@ class Page:
         body = self.root.find("body")
         self.body_attrs = dict(body.attrib) if body is not None else {}
         for tag in self.root.iter("meta"):
+            if (tag.get("http-equiv") or "").lower() == "refresh":
+                self.refresh = True
             content = (tag.get("content") or "").strip()
             for key in {tag.get("property"), tag.get("name")}:
                 if key:
                     self._meta.setdefault(key, []).append(content)
         if "data-ts-" in self.text or "data-audit-ignore" in self.text:
-            for element in MARKED(self.root):
-                for name in MARKERS:
-                    if element.get(name) is not None:
-                        self._marked[name].append(element)
+            # A Python pass over the elements' attribute names is ~2x faster than the XPath.
+            for element in self.root.iter(etree.Element):
+                if not MARKER_SET.isdisjoint(element.keys()):
+                    for name in MARKERS:
+                        if element.get(name) is not None:
+                            self._marked[name].append(element)
         self._ignored = frozenset(
             el for el in self._marked["data-audit-ignore"] if el.tag not in ("html", "body")
         )
@@ -210,8 +212,8 @@ class Page:
             if self._ignored:
                 found = [el for el in found if not self.skipped(el)]
             self._cache[names] = found
-        if attrs:
-            found = [el for el in found if all(el.get(k) == v for k, v in attrs.items())]
+        for key, value in attrs.items():
+            found = [el for el in found if el.get(key) == value]
         return found
 
     def marked(self, attribute):
@@ -224,10 +226,18 @@ class Page:
     def share_links(self):
         """[(link, network, [shared URLs])] for every share link (sharing.decode)."""
         contained = {a for box in self.marked("data-ts-share") for a in box.iter("a")}
+        own = (self.origin + "/") if self.origin else None
         found = []
         for link in self.elements("a"):
             href = link.get("href")
-            decoded = href and decode(href, in_share_container=link in contained)
+            if not href:
+                continue
+            inside = link in contained
+            if not inside and (
+                (own and href.startswith(own)) or (href[:1] == "/" and href[1:2] != "/")
+            ):
+                continue  # a link within this site is never a share intent
+            decoded = decode(href, in_share_container=inside)
             if decoded:
                 found.append((link, *decoded))
         return found

@@ -11,6 +11,8 @@ import errno
 import fnmatch
 import os
 import stat
+import struct
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,6 +22,7 @@ MAX_PAGE_BYTES = 8 * 1024 * 1024  # far above any real page (the largest seen: ~
 MAX_IMAGE_PIXELS = 50_000_000  # larger images are reported, not decoded
 PAGE_SUFFIXES = (".html", ".htm")
 VCS_FOLDERS = frozenset({".git", ".hg", ".svn"})  # repository metadata, never site pages
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
@@ -142,10 +145,20 @@ def read_bytes(root, rel):
         if path is None:
             raise OSError(errno.EPERM, "a symlink to outside the site") from None
         descriptor = os.open(path, OPEN_FLAGS)
-    with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the scan
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):  # swapped since the scan
             raise OSError(errno.EPERM, "not a regular file")
-        return handle.read(MAX_PAGE_BYTES)
+        chunks, left = [], min(info.st_size, MAX_PAGE_BYTES)
+        while left > 0:  # read() may return less than asked; never more than the cap
+            chunk = os.read(descriptor, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
 
 
 def select(pages, ignore=()):
@@ -217,6 +230,10 @@ class FileIndex:
 
 def _decoded(full, size):
     """Open and check the whole image: PNG chunk checksums through IEND, others fully decoded."""
+    with open(full, "rb") as handle:
+        head = handle.read(8)
+        if head == PNG_SIGNATURE:
+            return _png(handle, size)
     with Image.open(full) as image:
         info = ImageInfo(image.format or "unknown", image.size, size)
         if image.width * image.height > MAX_IMAGE_PIXELS:
@@ -226,6 +243,42 @@ def _decoded(full, size):
         else:
             image.load()  # JPEG, GIF, WebP: decode it
     return info
+
+
+def _png(handle, size):
+    """ImageInfo of a PNG from its chunks: IHDR gives the size; every chunk's CRC is checked
+    and IEND must close the file (what a truncated or corrupted card fails). Image data is
+    not inflated: a CRC mismatch catches changed bytes, a missing IEND a short file."""
+    width = height = 0
+    while True:
+        header = handle.read(8)
+        if len(header) < 8:
+            return ImageInfo("PNG", (width, height), size, "truncated: no IEND chunk")
+        length, kind = struct.unpack(">I4s", header)
+        body = handle.read(length)
+        crc = handle.read(4)
+        if len(body) < length or len(crc) < 4:
+            return ImageInfo(
+                "PNG",
+                (width, height),
+                size,
+                f"truncated: the file ends inside its {_name(kind)} chunk",
+            )
+        if zlib.crc32(body, zlib.crc32(kind)) != struct.unpack(">I", crc)[0]:
+            return ImageInfo(
+                "PNG",
+                (width, height),
+                size,
+                f"its {_name(kind)} chunk is corrupt (checksum mismatch)",
+            )
+        if kind == b"IHDR" and length >= 8:
+            width, height = struct.unpack(">II", body[:8])
+        if kind == b"IEND":
+            return ImageInfo("PNG", (width, height), size)
+
+
+def _name(kind):
+    return kind.decode("latin-1") if kind.isalpha() else repr(kind)
 
 
 def _magic(head):

@@ -78,7 +78,7 @@ def normalize(url):
 
 def same_page(a, b):
     """True when two URLs name the same page once normalised."""
-    return normalize(a) == normalize(b)
+    return a == b or normalize(a) == normalize(b)
 
 
 def remove_dot_segments(path):
@@ -106,16 +106,28 @@ def site_path(url, page_rel, site_origin, prefix=""):
     parts = split(url)
     if parts is None or (parts.scheme and parts.scheme.lower() not in ("http", "https")):
         return None
+    if parts.netloc or parts.path.startswith("/"):
+        return _site_path(url, site_origin, prefix)  # the same on every page: cached
+    if not parts.path:
+        return page_rel  # "", "?x" or "#x": this very page
+    return _in_site(f"{prefix}/{page_rel}".rsplit("/", 1)[0] + "/" + parts.path, prefix)
+
+
+@lru_cache(maxsize=8192)
+def _site_path(url, site_origin, prefix):
+    """site_path() of an absolute or root-relative URL."""
+    parts = split(url)
     if parts.netloc:
         if not site_origin or origin(url) != site_origin:
             return None
         path = parts.path or "/"
-    elif parts.path.startswith("/"):
-        path = parts.path
-    elif not parts.path:
-        return page_rel  # "", "?x" or "#x": this very page
     else:
-        path = f"{prefix}/{page_rel}".rsplit("/", 1)[0] + "/" + parts.path
+        path = parts.path
+    return _in_site(path, prefix)
+
+
+def _in_site(path, prefix):
+    """The site-relative file path of an absolute URL path (None when outside the site)."""
     path = remove_dot_segments(unquote(path))
     if prefix:
         if path != prefix and not path.startswith(prefix + "/"):

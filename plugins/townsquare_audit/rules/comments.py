@@ -80,13 +80,17 @@ class Comments(Rule):
 
 def _reply_link(page):
     """The first link that lets a reader respond without JavaScript, or None."""
-    by_text = any(word in page.lower for word in REPLY_WORDS)  # else no link can say reply
-    for link in page.elements("a"):
+    links = page.elements("a")
+    for link in links:  # cheap attribute tests first, over every link
         href = link.get("href") or ""
         if link.get("data-ts-reply") is not None:
             return link
         if href.startswith("mailto:") and "body=" not in href.lower():  # not an e-mail share
             return link
-        if by_text and not href.startswith("#") and REPLY_TEXT.search(text_of(link)):
+    if not any(word in page.lower for word in REPLY_WORDS):  # no link can say reply
+        return None
+    for link in links:
+        href = link.get("href") or ""
+        if not href.startswith("#") and REPLY_TEXT.search(text_of(link)):
             return link
     return None

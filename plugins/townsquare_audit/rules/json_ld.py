@@ -42,16 +42,21 @@ class JsonLd(Rule):
         yield from self._agreement(page, main)
 
     def _agreement(self, page, node):
-        line = page.line_of("application/ld+json")
         og_title, og_url = page.meta("og:title"), page.meta("og:url")
         title = node.get("headline") or node.get("name")
         if og_title and isinstance(title, str) and title.strip() != og_title:
             yield self.finding(
-                page, line, f"JSON-LD title {title!r} differs from og:title {og_title!r}"
+                page,
+                page.line_of("application/ld+json"),
+                f"JSON-LD title {title!r} differs from og:title {og_title!r}",
             )
         url = _node_url(node)
         if og_url and url and not same_page(url, og_url):
-            yield self.finding(page, line, f"JSON-LD url {url} differs from og:url {og_url}")
+            yield self.finding(
+                page,
+                page.line_of("application/ld+json"),
+                f"JSON-LD url {url} differs from og:url {og_url}",
+            )
 
 
 def _main_node(nodes, kind):

@@ -20,6 +20,8 @@ def accessible_name(page, element):
     label = (element.get("aria-label") or "").strip()
     if label:
         return label
+    if element.text and element.text.strip() and not len(element):  # plain text: the usual
+        return " ".join(element.text.split())
     text = visible_text(element)
     if text:
         return text

@@ -19,6 +19,8 @@ class NoOpener(Rule):
     kinds = KINDS
 
     def check(self, page):
+        if "_blank" not in page.text:
+            return
         for link in page.elements("a", target="_blank"):
             href = link.get("href") or ""
             if not href.startswith(("http://", "https://")):
