@@ -57,7 +57,13 @@ DOCS_MARKERS = etree.XPath(
     "//div[@role='main' and contains(@class, 'document')])"
 )
 TOP_ARTICLES = etree.XPath("count(//article[not(ancestor::article)])")
-TIME_IN_ARTICLE = etree.XPath("boolean(//article//time[@datetime])")
+#: A publication date inside the one <article>: <time datetime>, or microformats' published
+#: class (h-entry dt-published, or hentry's <abbr class="published" title="2026-03-02...">).
+TIME_IN_ARTICLE = etree.XPath(
+    "boolean(//article//time[@datetime] | //article//*[(@title or @datetime) and ("
+    "contains(concat(' ', normalize-space(@class), ' '), ' published ') or "
+    "contains(concat(' ', normalize-space(@class), ' '), ' dt-published '))])"
+)
 H_ENTRIES = etree.XPath(
     "count(//*[contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' hentry ')]"
@@ -95,7 +101,7 @@ def classify(page):
         return LISTING, [text for _, text in listing]
     if NOT_FOUND_TITLE.search(page.title) and article_score < 2:
         return NOT_FOUND, [f"title {page.title!r}"]
-    if article_score >= 1 and article_score > listing_score:
+    if article_score >= 2 and article_score > listing_score and _dated_or_typed(article):
         return ARTICLE, [text for weight, text in article if weight > 0]
     return PAGE, [text for _, text in article + listing] or ["no article or listing evidence"]
 
@@ -119,7 +125,7 @@ def _docs(page):
     if DOCS_GENERATORS.search(generator):
         return f"docs generator ({generator.split()[0].rstrip(',')})"
     if DOCS_MARKERS(page.root):
-        return "docs generator (Sphinx search index)"
+        return "docs generator (Sphinx)"
     return ""
 
 
@@ -142,17 +148,23 @@ def _article_evidence(page):
         found.append((2, "article:published_time"))
     og_type = page.meta("og:type")
     if og_type == "article":
-        found.append((2, "og:type article"))
+        found.append((1, "og:type article"))  # supporting only: themes hard-code it
     elif og_type == "website":
         found.append((-2, "og:type website"))
     if DATED.search(page.rel):
         found.append((2, "dated URL path"))
     if TOP_ARTICLES(page.root) == 1:
         if TIME_IN_ARTICLE(page.root):
-            found.append((2, "one <article> with <time datetime>"))
+            found.append((2, "one <article> with a publication date"))
         else:
-            found.append((1, "one <article>"))
+            found.append((1, "one <article>"))  # supporting only: pages use <article> too
     return found
+
+
+def _dated_or_typed(evidence):
+    """True when some evidence dates the page or types it as an article: an article is
+    published on a date; og:type article or an <article> element alone say nothing of it."""
+    return any(weight >= 2 for weight, _ in evidence)
 
 
 def _several_entries(page):

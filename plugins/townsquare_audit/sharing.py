@@ -8,7 +8,7 @@ on the raw href.
 """
 
 import re
-from urllib.parse import parse_qs, unquote
+from urllib.parse import unquote
 
 from .urls import split
 
@@ -80,16 +80,22 @@ def decode(href, in_share_container=False):
 
 
 def _query(raw):
-    """Parse a query string, keys lower-cased, values percent-decoded."""
-    return {k.lower(): v for k, v in parse_qs(raw, keep_blank_values=True).items()}
+    """Parse a query string: {lower-cased key: [raw values]} (values are decoded in _urls,
+    only for the parameters an endpoint reads; urllib's parse_qs decodes them all)."""
+    found = {}
+    for part in raw.split("&"):
+        if part:
+            key, _, value = part.partition("=")
+            found.setdefault(unquote(key.replace("+", " ")).lower(), []).append(value)
+    return found
 
 
 def _urls(query, params):
     """Collect URLs from the given parameters: whole values that are URLs, or URLs in text."""
     found = []
     for param in params:
-        for value in query.get(param, []):
-            value = value.strip()
+        for raw in query.get(param, []):
+            value = unquote(raw.replace("+", " ")).strip()
             if value.startswith(("http://", "https://")) and " " not in value:
                 found.append(value)
             else:

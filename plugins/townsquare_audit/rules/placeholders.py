@@ -108,8 +108,11 @@ def _identity_values(page):
     for link in page.select(IDENTITY_LINKS):
         href = link.get("href") or ""
         rel = (link.get("rel") or "").split()
-        if href.startswith("mailto:") or link.get("data-ts-reply") is not None:
+        reply = link.get("data-ts-reply")
+        if href.startswith("mailto:"):
             where = "reply address"
+        elif reply:
+            where = f"reply link ({reply.capitalize()}: in the post's front matter)"
         elif link.get("data-ts-follow") is not None:
             where = "follow link"
         elif "me" in rel:
@@ -141,6 +144,8 @@ def _message(page, where, found):
     """What was found where, and where to replace it."""
     if not page.is_kit:
         return f"sample identity {found} in the {where}: replace it with your own"
+    if where.startswith("reply link ("):
+        return f"sample identity {found} in the {where}: replace it with your post's own link"
     setting = next((name for key, name in SETTINGS if where.startswith(key)), "")
     if not setting and where.startswith("JSON-LD"):
         setting = "SOCIAL_PUBLISHER or AUTHORS_BIO"
