@@ -1,4 +1,4 @@
-"""Page kinds on real generators' output, built here at test time (no network), every page labelled.
+"""Page kinds on real generators' output, built at test time (no network), every page labelled.
 
 Hugo (Debian's hugo, with a small theme written below that uses Hugo's own internal Open Graph
 and schema templates, which say og:type article on every regular page), MkDocs (default theme),
@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from conftest import CONTENT, ROOT, run_build
@@ -42,17 +41,24 @@ HUGO_LAYOUTS = {
 <html lang="{{ .Site.Language.Lang }}">
 <head>
 <meta charset="utf-8">
-<title>{{ if .IsHome }}{{ .Site.Title }}{{ else }}{{ .Title }} | {{ .Site.Title }}{{ end }}</title>
+<title>{{ if .IsHome }}{{ .Site.Title }}{{ else }}{{ .Title }} | {{ .Site.Title }}{{ end }}
+</title>
 <link rel="canonical" href="{{ .Permalink }}">
 {{ template "_internal/opengraph.html" . }}
 {{ template "_internal/twitter_cards.html" . }}
 {{ template "_internal/schema.html" . }}
-{{ range .AlternativeOutputFormats }}<link rel="{{ .Rel }}" type="{{ .MediaType.Type }}" href="{{ .Permalink }}">
-{{ end }}{{ range .Translations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">
-{{ end }}{{ if .Paginator }}{{ with .Paginator.Prev }}<link rel="prev" href="{{ .URL | absURL }}">{{ end }}{{ with .Paginator.Next }}<link rel="next" href="{{ .URL | absURL }}">{{ end }}{{ end }}
+{{ range .AlternativeOutputFormats }}
+<link rel="{{ .Rel }}" type="{{ .MediaType.Type }}" href="{{ .Permalink }}">
+{{ end }}{{ range .Translations }}
+<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">
+{{ end }}{{ if .Paginator }}
+{{ with .Paginator.Prev }}<link rel="prev" href="{{ .URL | absURL }}">{{ end }}
+{{ with .Paginator.Next }}<link rel="next" href="{{ .URL | absURL }}">{{ end }}
+{{ end }}
 </head>
 <body>
-<header><nav><a href="{{ .Site.Home.RelPermalink }}">Home</a> <a href="{{ "posts/" | relLangURL }}">Posts</a></nav></header>
+<header><nav><a href="{{ .Site.Home.RelPermalink }}">Home</a>
+<a href="{{ "posts/" | relLangURL }}">Posts</a></nav></header>
 <main>{{ block "main" . }}{{ end }}</main>
 <footer><a href="{{ "index.xml" | relLangURL }}">RSS</a></footer>
 </body>
@@ -60,18 +66,28 @@ HUGO_LAYOUTS = {
 """,
     "_default/single.html": """{{ define "main" }}<article class="post">
 <h1>{{ .Title }}</h1>
-{{ if not .Date.IsZero }}<time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2 January 2006" }}</time>{{ end }}
+{{ if not .Date.IsZero }}<time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">
+{{ .Date.Format "2 January 2006" }}</time>{{ end }}
 {{ .Content }}
-{{ with .Params.tags }}<ul class="tags">{{ range . }}<li><a href="{{ "tags/" | relLangURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>{{ end }}
+{{ with .Params.tags }}<ul class="tags">{{ range . }}
+<li><a href="{{ "tags/" | relLangURL }}{{ . | urlize }}/">{{ . }}</a></li>
+{{ end }}</ul>{{ end }}
 </article>{{ end }}
 """,
     "_default/list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
-{{ range .Paginator.Pages }}<article class="summary"><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>{{ if not .Date.IsZero }}<time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 Jan 2006" }}</time>{{ end }}<p>{{ .Summary }}</p></article>
+{{ range .Paginator.Pages }}<article class="summary">
+<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
+{{ if not .Date.IsZero }}<time datetime="{{ .Date.Format "2006-01-02" }}">
+{{ .Date.Format "2 Jan 2006" }}</time>{{ end }}<p>{{ .Summary }}</p></article>
 {{ end }}{{ end }}
 """,
-    "_default/terms.html": """{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}
+    "_default/terms.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
+<ul>{{ range .Data.Terms.Alphabetical }}
+<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>
+{{ end }}</ul>{{ end }}
 """,
-    "404.html": """{{ define "main" }}<h1>Page not found</h1><p><a href="{{ .Site.Home.RelPermalink }}">Home</a></p>{{ end }}
+    "404.html": """{{ define "main" }}<h1>Page not found</h1>
+<p><a href="{{ .Site.Home.RelPermalink }}">Home</a></p>{{ end }}
 """,
 }
 

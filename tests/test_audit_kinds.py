@@ -1,4 +1,4 @@
-"""Page kinds are weighed from the evidence in the HTML, so the audit works on any generator's site.
+"""Page kinds are weighed from the evidence in the HTML, so the audit works on any site.
 
 Real generators' output is in test_audit_corpus.py; these are one file per kind of evidence.
 """
