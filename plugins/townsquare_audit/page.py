@@ -149,6 +149,8 @@ class Page:
         for own in (self.rel, self.rel.removesuffix("index.html")):
             if own and path.endswith("/" + own):
                 return path[: -len(own) - 1]
+            if not own and path.endswith("/"):  # the home page: https://host/blog/
+                return path[:-1]
         return ""
 
     def resolve(self, url):
