@@ -77,6 +77,33 @@ def test_plain_pelican_site_reports_missing_interaction_points(tmp_path):
     assert "subscribe" not in rules["index.html"]  # its footer shows a visible feed link
 
 
+def test_a_theme_escaping_post_bodies_under_forced_autoescape_is_caught(tmp_path):
+    # Issue 14: JINJA_ENVIRONMENT = {"autoescape": True} on notmyidea, which prints
+    # {{ article.content }}, shows readers the HTML source of every post.
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "pages" / "404.md").unlink()
+    site = run_build(
+        tmp_path / "escaped",
+        PATH=str(content),
+        PLUGINS=[],
+        THEME="notmyidea",
+        FEED_ALL_ATOM="feeds/all.atom.xml",
+        JINJA_ENVIRONMENT={"autoescape": True},
+    )
+    status, report = audit_json(site, "--rules", "escaped-html")
+    escaped = {f["path"].removeprefix(f"{site}/") for f in report["findings"]}
+    assert status == 1
+    assert {f"posts/{p.stem[11:]}.html" for p in (content / "posts").glob("*.md")} - {
+        "posts/open-quarterly-review.html"  # the draft
+    } <= escaped
+    first = next(f for f in report["findings"] if f["path"].endswith("listening-tours.html"))
+    assert first["message"] == (
+        "the page shows HTML source as text (e.g. '<p>'): the theme escapes the post body, so "
+        "readers see markup instead of formatting"
+    )
+
+
 def _theme_without(tmp_path, partial):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)

@@ -34,8 +34,8 @@ class EscapedHtml(Rule):
     id = "escaped-html"
     description = "post bodies render as HTML, not as escaped HTML source"
     hint = (
-        "the theme escapes the post body: do not force JINJA_ENVIRONMENT autoescape on a theme "
-        "that does not expect it, or print the body with {{ article.content | safe }}"
+        'do not force JINJA_ENVIRONMENT = {"autoescape": True} on a theme that does not expect '
+        "it, or print the body with {{ article.content | safe }}"
     )
     kinds = tuple(kind for kind in KINDS if kind != REDIRECT)
 
