@@ -5,13 +5,12 @@ exhaust the parser's recursion, or an ``@type`` that is an object. Nothing here 
 """
 
 import json
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_NODES = 10_000  # a page describing more nodes than this is not worth reading further
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One <script type=application/ld+json>: its element, text, data, or the parse error."""
 
     script: object

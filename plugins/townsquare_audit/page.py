@@ -15,7 +15,6 @@ from .urls import base_path, is_absolute, origin, site_path, split
 ALL_RULES = frozenset({"*"})
 #: The attributes that mark interaction containers or opt a subtree out: one scan per page.
 MARKERS = ("data-ts-share", "data-ts-comments", "data-ts-subscribe", "data-audit-ignore")
-MARKER_SET = frozenset(MARKERS)
 
 
 @dataclass
@@ -75,13 +74,15 @@ class Page:
             if (tag.get("http-equiv") or "").lower() == "refresh":
                 self.refresh = True
             content = (tag.get("content") or "").strip()
-            for key in {tag.get("property"), tag.get("name")}:
-                if key:
-                    self._meta.setdefault(key, []).append(content)
+            prop, name = tag.get("property"), tag.get("name")
+            if prop:
+                self._meta.setdefault(prop, []).append(content)
+            if name and name != prop:
+                self._meta.setdefault(name, []).append(content)
         if "data-ts-" in self.text or "data-audit-ignore" in self.text:
             # A Python pass over the elements' attribute names is ~2x faster than the XPath.
             for element in self.root.iter(etree.Element):
-                if not MARKER_SET.isdisjoint(element.keys()):
+                if "data-" in " ".join(element.keys()):  # one C-level test per element
                     for name in MARKERS:
                         if element.get(name) is not None:
                             self._marked[name].append(element)

@@ -1,6 +1,7 @@
 """Run the rules over every page of a built site, on all cores when asked and worth it."""
 
 import fnmatch
+import gc
 import os
 import re
 from collections import Counter
@@ -140,7 +141,21 @@ def _audit_in_parallel(root, rels, options):
 
 
 def audit_pages(root, rels, options):
-    """Audit some pages of one site; return [(rel, kind, evidence, findings)]. Runs in workers."""
+    """Audit some pages of one site; return [(rel, kind, evidence, findings)]. Runs in workers.
+
+    The cyclic garbage collector is paused meanwhile: pages hold no reference cycles (lxml
+    trees and their proxies are freed by reference counting), and its passes over the
+    long-lived objects cost about a tenth of the audit's time."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _audit_pages(root, rels, options)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _audit_pages(root, rels, options):
     site = SiteInfo(
         root=root,
         base_url=options.base_url,

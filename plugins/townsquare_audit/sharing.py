@@ -44,6 +44,9 @@ ENDPOINTS = (
     ("getpocket.com", "/edit", "pocket", ("url",)),
     ("tumblr.com", "/widgets/share", "tumblr", ("canonicalurl", "url")),
 )
+BY_HOST = {}
+for _suffix, *_row in ENDPOINTS:
+    BY_HOST.setdefault(_suffix, []).append(tuple(_row))
 #: Parameters that may carry the shared URL on an unknown endpoint inside a share container.
 GENERIC_PARAMS = ("url", "u", "link", "href", "text", "body", "shareactive")
 
@@ -64,9 +67,7 @@ def decode(href, in_share_container=False):
         return None
     host, path = (parts.hostname or "").lower(), parts.path.lower()
     query = _query(parts.query)
-    for suffix, prefix, network, params in ENDPOINTS:
-        if not (host == suffix or host.endswith("." + suffix)):
-            continue
+    for prefix, network, params in _endpoints(host):
         exact = prefix.endswith("$")
         if path == prefix[:-1] if exact else path.startswith(prefix):
             if exact and not set(params) & query.keys():
@@ -77,6 +78,16 @@ def decode(href, in_share_container=False):
     if in_share_container:
         return (host or "site"), _urls(query, GENERIC_PARAMS)
     return None
+
+
+def _endpoints(host):
+    """The ENDPOINTS rows whose host suffix matches host (x.com, www.x.com, ...)."""
+    labels = host.split(".")
+    for start in range(len(labels) - 1):
+        rows = BY_HOST.get(".".join(labels[start:]))
+        if rows:
+            return rows
+    return ()
 
 
 def _query(raw):

@@ -33,9 +33,7 @@ def _controls(page):
             controls.update(box.iter("a", "button"))
     if page.is_kit:
         controls.update(
-            el
-            for el in page.elements("a", "button")
-            if any(key.startswith("data-ts-") for key in el.attrib)
+            el for el in page.elements("a", "button") if "data-ts-" in " ".join(el.keys())
         )
     return [el for el in page.elements("a", "button") if el in controls]
 

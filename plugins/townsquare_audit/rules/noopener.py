@@ -25,10 +25,9 @@ class NoOpener(Rule):
             href = link.get("href") or ""
             if not href.startswith(("http://", "https://")):
                 continue
-            if page.origin and origin(href) == page.origin:
+            if {"noopener", "noreferrer"} & set((link.get("rel") or "").split()):
                 continue
-            rel = set((link.get("rel") or "").split())
-            if not rel & {"noopener", "noreferrer"}:
+            if not (page.origin and origin(href) == page.origin):
                 yield self.finding(
                     page,
                     page.line_of_tag(link),
