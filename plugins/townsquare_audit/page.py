@@ -2,7 +2,6 @@
 
 import html
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from lxml import etree
 
@@ -13,8 +12,30 @@ from .sharing import decode
 from .urls import base_path, is_absolute, origin, site_path, split
 
 ALL_RULES = frozenset({"*"})
+
+
+class lazy:
+    """functools.cached_property without its lock (Python 3.11 takes an RLock on every first
+    access, a measurable share of the audit's time); pages are used by one thread."""
+
+    def __init__(self, function):
+        self.function = function
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 #: The attributes that mark interaction containers or opt a subtree out: one scan per page.
 MARKERS = ("data-ts-share", "data-ts-comments", "data-ts-subscribe", "data-audit-ignore")
+ANY_WITH = etree.XPath("//*[@*[name() = $name]]")
+BLOCK_TAGS = ("nav", "section", "div", "aside", "footer", "header", "main", "article", "form")
 
 
 @dataclass
@@ -56,6 +77,7 @@ class Page:
         self.problems = [*self.problems, *parsed.problems]
         self.html_attrs, self.body_attrs, self.refresh = {}, {}, False
         self._meta, self._cache, self._links = {}, {}, None
+        self.repeated_meta = set()  # meta keys that appear more than once
         self._ignored = frozenset()
         self._marked = {name: [] for name in MARKERS}
         if self.root is not None:
@@ -75,20 +97,33 @@ class Page:
                 self.refresh = True
             content = (tag.get("content") or "").strip()
             prop, name = tag.get("property"), tag.get("name")
-            if prop:
-                self._meta.setdefault(prop, []).append(content)
-            if name and name != prop:
-                self._meta.setdefault(name, []).append(content)
-        if "data-ts-" in self.text or "data-audit-ignore" in self.text:
-            # A Python pass over the elements' attribute names is ~2x faster than the XPath.
-            for element in self.root.iter(etree.Element):
-                if "data-" in " ".join(element.keys()):  # one C-level test per element
-                    for name in MARKERS:
-                        if element.get(name) is not None:
-                            self._marked[name].append(element)
+            for key in (prop, name if name != prop else None):
+                if key:
+                    values = self._meta.setdefault(key, [])
+                    values.append(content)
+                    if len(values) == 2:
+                        self.repeated_meta.add(key)
+        present = [name for name in MARKERS if name in self.text]
+        if present:
+            self._find_marked(present)
         self._ignored = frozenset(
             el for el in self._marked["data-audit-ignore"] if el.tag not in ("html", "body")
         )
+
+    def _find_marked(self, present):
+        """Fill self._marked for the marker attributes the source mentions. The kit writes its
+        containers on block elements, so those are searched (a C-level tag filter); a marker
+        the source mentions but no block carries, and data-audit-ignore (any element may carry
+        it), are searched on every element."""
+        everywhere = [name for name in present if name == "data-audit-ignore"]
+        for element in self.root.iter(*BLOCK_TAGS):
+            for name in present:
+                if element.get(name) is not None:
+                    self._marked[name].append(element)
+        everywhere += [n for n in present if not self._marked[n] and n not in everywhere]
+        if everywhere:
+            for name in everywhere:
+                self._marked[name] = list(ANY_WITH(self.root, name=name))
 
     @property
     def empty(self):
@@ -114,13 +149,13 @@ class Page:
                     self._links.setdefault(value, []).append(tag)
         return self._links.get(rel, [])
 
-    @cached_property
+    @lazy
     def canonical(self):
         """The href of <link rel=canonical>, or None."""
         found = self.links("canonical")
         return (found[0].get("href") or "").strip() if found else None
 
-    @cached_property
+    @lazy
     def url(self):
         """This page's own absolute URL: canonical, else og:url, else site base URL + path."""
         for candidate in (self.canonical, self.meta("og:url")):
@@ -130,14 +165,14 @@ class Page:
             return f"{self.site.base_url.rstrip('/')}/{self.rel}"
         return None
 
-    @cached_property
+    @lazy
     def origin(self):
         """The site's origin, or this page's own when the site's is unknown."""
         if self.site.origin:
             return self.site.origin
         return origin(self.url) if self.url and is_absolute(self.url) else ""
 
-    @cached_property
+    @lazy
     def prefix(self):
         """The site's base path ('/blog'): from the site URL, else inferred from this page's
         canonical URL when its path ends with the page's own path in the folder."""
@@ -158,23 +193,23 @@ class Page:
         """The site-relative file path url names (None when it is on another site)."""
         return site_path(url, self.rel, self.origin, self.prefix)
 
-    @cached_property
+    @lazy
     def title(self):
         """The text of the head's <title>, whitespace collapsed."""
         tag = self.root.find("head/title") if self.root is not None else None
         return " ".join("".join(tag.itertext()).split()) if tag is not None else ""
 
-    @cached_property
+    @lazy
     def lower(self):
         """The source lower-cased, for cheap "could this page contain X" tests before a search."""
         return self.text.lower()
 
-    @cached_property
+    @lazy
     def json_ld(self):
         """The page's JSON-LD blocks, parsed once (jsonld.Block values)."""
         return read_blocks(self)
 
-    @cached_property
+    @lazy
     def is_kit(self):
         """True for pages Townsquare's theme or plugins wrote (they carry data-ts-* markers)."""
         if self.root is None:
@@ -182,7 +217,7 @@ class Page:
         return "data-page-kind" in self.body_attrs or "data-ts-" in self.text
 
     # -- opt-outs --------------------------------------------------------------------------------
-    @cached_property
+    @lazy
     def ignored_rules(self):
         """Rule ids this page opted out of (html/body data-audit-ignore, meta audit-ignore)."""
         ignored = set()
@@ -225,7 +260,7 @@ class Page:
         found = self._marked[attribute]
         return [el for el in found if not self.skipped(el)] if self._ignored else found
 
-    @cached_property
+    @lazy
     def share_links(self):
         """[(link, network, [shared URLs])] for every share link (sharing.decode)."""
         contained = {a for box in self.marked("data-ts-share") for a in box.iter("a")}
@@ -279,12 +314,12 @@ class Page:
         """Line of a parsed element's start tag."""
         return tag.sourceline or 1
 
-    @cached_property
+    @lazy
     def head_line(self):
         """Line of <head>, the place to add missing metadata."""
         return self.line_of("<head")
 
-    @cached_property
+    @lazy
     def body_line(self):
         """Line of <body>, the place to add missing controls."""
         return self.line_of("<body")

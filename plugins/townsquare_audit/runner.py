@@ -6,7 +6,7 @@ import os
 import re
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cache import FindingsCache, page_key
 from .kinds import PAGE
@@ -16,6 +16,7 @@ from .rules import RULES
 from .rules.base import SiteRule
 from .rules.readable import Readable
 from .site import AuditInputError, FileIndex, read_bytes, scan
+from .urls import is_absolute
 
 #: A bare data-audit-ignore (or "*"/"all") on <html> or <body>: the page opted out entirely.
 WHOLE_PAGE_OPT_OUT = re.compile(
@@ -93,6 +94,8 @@ def audit_site(root, options=Options(), cache_path=None):
     found = scan(root, options.ignore)
     if not found.pages and not found.problems:
         raise AuditInputError(f"audit: no HTML pages found in {root}; is this a built site?")
+    if not options.base_url:
+        options = replace(options, base_url=home_address(root))
     shown = options.display_root or root
     result = Result()
     site_rules = [r() for r in RULES if issubclass(r, SiteRule) and _selected(r, options)]
@@ -122,6 +125,23 @@ def audit_site(root, options=Options(), cache_path=None):
     result.findings.sort(key=lambda f: (f.path, f.line, order.get(f.rule, 99), f.message))
     result.pages_seen.sort()
     return result
+
+
+def home_address(root):
+    """The site's public address as its home page states it (canonical, else og:url), or ''.
+
+    Told once, every page resolves its URLs against the same origin and base path, instead of
+    each inferring them from its own canonical URL."""
+    try:
+        data = read_bytes(root, "index.html")
+    except OSError:
+        return ""
+    page = Page("index.html", "index.html", decode(data)[0], SiteInfo(root=root))
+    for url in (page.canonical, page.meta("og:url")):
+        address = url.split("#")[0].split("?")[0].removesuffix("index.html") if url else ""
+        if is_absolute(address) and address.endswith("/"):  # a home page's own address
+            return address.rstrip("/")
+    return ""
 
 
 def _selected(rule, options):

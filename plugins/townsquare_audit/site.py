@@ -19,7 +19,10 @@ from functools import lru_cache
 from PIL import Image
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024  # far above any real page (the largest seen: ~2 MB)
-MAX_IMAGE_PIXELS = 50_000_000  # larger images are reported, not decoded
+MAX_IMAGE_PIXELS = 50_000_000
+MAX_IMAGE_BYTES = (
+    64 * 1024 * 1024
+)  # read at most this much of an image to check it  # larger images are reported, not decoded
 PAGE_SUFFIXES = (".html", ".htm")
 VCS_FOLDERS = frozenset({".git", ".hg", ".svn"})  # repository metadata, never site pages
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -233,7 +236,7 @@ def _decoded(full, size):
     with open(full, "rb") as handle:
         head = handle.read(8)
         if head == PNG_SIGNATURE:
-            return _png(handle, size)
+            return _png(handle.read(MAX_IMAGE_BYTES), size)
     with Image.open(full) as image:
         info = ImageInfo(image.format or "unknown", image.size, size)
         if image.width * image.height > MAX_IMAGE_PIXELS:
@@ -245,18 +248,18 @@ def _decoded(full, size):
     return info
 
 
-def _png(handle, size):
+def _png(data, size):
     """ImageInfo of a PNG from its chunks: IHDR gives the size; every chunk's CRC is checked
     and IEND must close the file (what a truncated or corrupted card fails). Image data is
     not inflated: a CRC mismatch catches changed bytes, a missing IEND a short file."""
-    width = height = 0
+    width = height = offset = 0
     while True:
-        header = handle.read(8)
-        if len(header) < 8:
+        if len(data) < offset + 8:
             return ImageInfo("PNG", (width, height), size, "truncated: no IEND chunk")
-        length, kind = struct.unpack(">I4s", header)
-        body = handle.read(length)
-        crc = handle.read(4)
+        length, kind = struct.unpack_from(">I4s", data, offset)
+        body = data[offset + 8 : offset + 8 + length]
+        crc = data[offset + 8 + length : offset + 12 + length]
+        offset += 12 + length
         if len(body) < length or len(crc) < 4:
             return ImageInfo(
                 "PNG",

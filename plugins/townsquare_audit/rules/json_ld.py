@@ -21,14 +21,13 @@ class JsonLd(Rule):
     kinds = CONTENT_KINDS
 
     def check(self, page):
-        nodes, blocks = [], page.json_ld
+        blocks = page.json_ld
         for block in blocks:
             if block.error:
                 text = block.text.strip()
                 line = page.line_of(text[:40]) if text else page.line_of_tag(block.script)
                 yield self.finding(page, line, f"JSON-LD does not parse: {block.error}")
-                continue
-            nodes.extend(iter_nodes(block.data))
+        nodes = (node for block in blocks if not block.error for node in iter_nodes(block.data))
         main = _main_node(nodes, page.kind)
         if main is None:
             if page.kind == ARTICLE and not blocks:

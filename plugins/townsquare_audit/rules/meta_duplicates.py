@@ -31,7 +31,7 @@ class MetaDuplicates(Rule):
     kinds = CONTENT_KINDS
 
     def check(self, page):
-        if all(len(page.metas(key)) < 2 for key in KEYS) and len(page.links("canonical")) < 2:
+        if not (KEYS & page.repeated_meta) and len(page.links("canonical")) < 2:
             return  # the usual case, answered from the page's index
         values, lines = {}, {}
         for tag in page.elements("meta"):
