@@ -90,19 +90,24 @@ class Page:
     def _index(self):
         """Record <html>/<body> attributes, the meta values and the opted-out subtrees."""
         self.html_attrs = dict(self.root.attrib)
-        body = self.root.find("body")
+        body = _child(self.root, "body")
         self.body_attrs = dict(body.attrib) if body is not None else {}
+        meta, repeated = self._meta, self.repeated_meta
         for tag in self.root.iter("meta"):
-            if (tag.get("http-equiv") or "").lower() == "refresh":
-                self.refresh = True
-            content = (tag.get("content") or "").strip()
-            prop, name = tag.get("property"), tag.get("name")
-            for key in (prop, name if name != prop else None):
+            attrs = dict(tag.items())  # one C call for every attribute
+            prop, name = attrs.get("property"), attrs.get("name")
+            if not (prop or name):
+                if attrs.get("http-equiv", "").lower() == "refresh":
+                    self.refresh = True
+                continue
+            content = attrs.get("content", "").strip()
+            for key in (prop, name) if name != prop else (prop,):
                 if key:
-                    values = self._meta.setdefault(key, [])
-                    values.append(content)
-                    if len(values) == 2:
-                        self.repeated_meta.add(key)
+                    if key in meta:
+                        meta[key].append(content)
+                        repeated.add(key)
+                    else:
+                        meta[key] = [content]
         present = [name for name in MARKERS if name in self.text]
         if present:
             self._find_marked(present)
@@ -196,7 +201,8 @@ class Page:
     @lazy
     def title(self):
         """The text of the head's <title>, whitespace collapsed."""
-        tag = self.root.find("head/title") if self.root is not None else None
+        head = _child(self.root, "head") if self.root is not None else None
+        tag = _child(head, "title") if head is not None else None
         return " ".join("".join(tag.itertext()).split()) if tag is not None else ""
 
     @lazy
@@ -323,6 +329,15 @@ class Page:
     def body_line(self):
         """Line of <body>, the place to add missing controls."""
         return self.line_of("<body")
+
+
+def _child(element, tag):
+    """The first child element with this tag, or None (plain iteration: lxml's find() runs
+    an ElementPath query in Python)."""
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
 
 
 def hidden(element):

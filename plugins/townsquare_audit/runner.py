@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from .cache import FindingsCache, page_key
-from .kinds import PAGE
+from .kinds import KINDS, PAGE
 from .page import Page, SiteInfo
 from .parse import decode
 from .rules import RULES
@@ -184,6 +184,7 @@ def _audit_pages(root, rels, options):
         sample_handles=tuple(options.sample_handles),
     )
     rules = [rule() for rule in RULES if _selected(rule, options)]
+    by_kind = _by_kind(rules, options.publish)
     shown = options.display_root or root
     readable = Readable()
     audited = []
@@ -208,17 +209,27 @@ def _audit_pages(root, rels, options):
         if page.ignores_everything:  # utility pages (share picker, previews): nothing to check
             audited.append((rel, OPTED_OUT, [], []))
             continue
-        audited.append((rel, page.kind, page.evidence, _check(page, rules, readable)))
+        audited.append((rel, page.kind, page.evidence, _check(page, by_kind, readable)))
     return audited
 
 
-def _check(page, rules, readable):
+def _by_kind(rules, publish):
+    """{kind: [the rules that look at pages of that kind]} for this run (see Rule.applies_to)."""
+    return {
+        kind: [r for r in rules if kind in r.kinds and (publish or not r.publish_only)]
+        for kind in KINDS
+    }
+
+
+def _check(page, by_kind, readable):
     """Every applicable rule's findings on page (an empty page: only the readable rule's)."""
+    rules = by_kind.get(page.kind, ())
     if page.empty:
         rules = [rule for rule in rules if rule.id == readable.id]
     findings = []
+    opted_out = page.ignored_rules
     for rule in rules:
-        if not rule.applies_to(page):
+        if opted_out and page.ignores(rule.id):
             continue
         try:
             findings.extend(rule.check(page))

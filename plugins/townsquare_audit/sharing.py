@@ -58,15 +58,18 @@ def decode(href, in_share_container=False):
     """
     if not in_share_container and not MAY_SHARE.search(href):
         return None  # the quick answer for the many links that are not share links
-    parts = split(href)
-    if parts is None:
-        return None
-    if parts.scheme == "mailto":
-        return _decode_mailto(parts) if in_share_container or "body=" in parts.query else None
-    if parts.scheme not in ("http", "https", ""):
-        return None
-    host, path = (parts.hostname or "").lower(), parts.path.lower()
-    query = _query(parts.query)
+    quick = _quick_split(href)
+    if quick is None:
+        parts = split(href)
+        if parts is None:
+            return None
+        if parts.scheme == "mailto":
+            return _decode_mailto(parts) if in_share_container or "body=" in parts.query else None
+        if parts.scheme not in ("http", "https", ""):
+            return None
+        quick = (parts.hostname or "").lower(), parts.path.lower(), parts.query
+    host, path, raw_query = quick
+    query = _query(raw_query)
     for prefix, network, params in _endpoints(host):
         exact = prefix.endswith("$")
         if path == prefix[:-1] if exact else path.startswith(prefix):
@@ -78,6 +81,30 @@ def decode(href, in_share_container=False):
     if in_share_container:
         return (host or "site"), _urls(query, GENERIC_PARAMS)
     return None
+
+
+def _quick_split(href):
+    """(host, lower-cased path, query) of a plain absolute http(s) URL, without urlsplit's
+    generality (share links are many, and plain); None for anything else (mailto:, userinfo,
+    IPv6 literals, ports, odd characters), which takes the careful path."""
+    lowered = href[:8].lower()
+    if lowered.startswith("https://"):
+        rest = href[8:]
+    elif lowered.startswith("http://"):
+        rest = href[7:]
+    else:
+        return None
+    rest = rest.split("#", 1)[0]
+    end = len(rest)
+    for mark in "/?":
+        at = rest.find(mark)
+        if at != -1 and at < end:
+            end = at
+    host = rest[:end]
+    if not host or any(c in host for c in "@:[]\\ %"):
+        return None
+    path, _, query = rest[end:].partition("?")
+    return host.lower(), path.lower(), query
 
 
 def _endpoints(host):
@@ -106,6 +133,8 @@ def _urls(query, params):
     found = []
     for param in params:
         for raw in query.get(param, []):
+            if "http" not in raw.lower():
+                continue  # no URL in it ("http" survives percent-encoding)
             value = unquote(raw.replace("+", " ")).strip()
             if value.startswith(("http://", "https://")) and " " not in value:
                 found.append(value)

@@ -16,8 +16,6 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from PIL import Image
-
 MAX_PAGE_BYTES = 8 * 1024 * 1024  # far above any real page (the largest seen: ~2 MB)
 MAX_IMAGE_PIXELS = 50_000_000
 MAX_IMAGE_BYTES = (
@@ -188,7 +186,8 @@ class FileIndex:
         return real if inside(self.real_root, real) else None
 
     def _file(self, path):
-        """regular_file() with each folder resolved once per run (pages share few folders)."""
+        """(real path, size) of a regular file in the site, or None: regular_file() with each
+        folder resolved once per run (pages share few folders)."""
         if "\0" in path:
             return None
         folder, _, name = path.rpartition("/")
@@ -201,8 +200,9 @@ class FileIndex:
         except OSError:
             return None
         if stat.S_ISLNK(info.st_mode):
-            return regular_file(self.root, path)
-        return full if stat.S_ISREG(info.st_mode) else None
+            full = regular_file(self.root, path)
+            return (full, os.path.getsize(full)) if full else None
+        return (full, info.st_size) if stat.S_ISREG(info.st_mode) else None
 
     @lru_cache(maxsize=8192)  # noqa: B019
     def exists(self, path):
@@ -212,10 +212,12 @@ class FileIndex:
     @lru_cache(maxsize=4096)  # noqa: B019
     def image(self, path):
         """Return ImageInfo for a site file, or None when there is no such file."""
-        full = self._file(path)
-        if full is None:
+        found = self._file(path)
+        if found is None:
             return None
-        size = os.path.getsize(full)
+        full, size = found
+        from PIL import Image  # imported on first use: most images are PNGs checked below
+
         try:
             return _decoded(full, size)
         except Image.DecompressionBombError:
@@ -233,10 +235,12 @@ class FileIndex:
 
 def _decoded(full, size):
     """Open and check the whole image: PNG chunk checksums through IEND, others fully decoded."""
-    with open(full, "rb") as handle:
-        head = handle.read(8)
-        if head == PNG_SIGNATURE:
-            return _png(handle.read(MAX_IMAGE_BYTES), size)
+    with open(full, "rb", buffering=0) as handle:
+        data = handle.read(min(size, MAX_IMAGE_BYTES) + 1)
+    if data.startswith(PNG_SIGNATURE):
+        return _png(data[8:], size)
+    from PIL import Image
+
     with Image.open(full) as image:
         info = ImageInfo(image.format or "unknown", image.size, size)
         if image.width * image.height > MAX_IMAGE_PIXELS:
