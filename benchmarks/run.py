@@ -85,9 +85,13 @@ class Bench:
                                     met))  # fmt: skip
 
     def audit(self, n, site):
-        """(d) our audit vs html-proofer on the built kit site: CPU time, the fair comparison."""
+        """(d) our audit vs html-proofer on the built kit site. CPU time is the comparison:
+        html-proofer runs in one process, so ours is judged in one (--jobs 1); the run on both
+        cores (--jobs 0) is reported with its CPU and wall time."""
         command = [sys.executable, "-m", "pelican.plugins.townsquare_audit", str(site)]
-        ours = self.timed("townsquare audit (both cores)", [*command, "--jobs", "0"],
+        ours = self.timed("townsquare audit (one process)", [*command, "--jobs", "1"],
+                          cwd=sites.ROOT, ok=(0, 1))  # fmt: skip
+        both = self.timed("townsquare audit (both cores)", [*command, "--jobs", "0"],
                           cwd=sites.ROOT, ok=(0, 1))  # fmt: skip
         if not shutil.which("htmlproofer"):
             self.rows.append(report.Row("audit vs html-proofer", str(n), report.cpu_timing(ours),
@@ -96,13 +100,17 @@ class Bench:
             theirs = self.timed("html-proofer 3.19", ["htmlproofer", str(site),
                                 "--disable-external", "--check-opengraph"], cwd=self.work,
                                 ok=(0, 1))  # fmt: skip
-            speedup = theirs.cpu / ours.cpu
-            self.rows.append(report.Row("audit speed-up (CPU time)", str(n),
-                             report.cpu_timing(ours), "html-proofer " + report.cpu_timing(theirs),
-                             f"{speedup:.1f}x", f">= {AUDIT_SPEEDUP:.0f}x",
-                             speedup >= AUDIT_SPEEDUP))  # fmt: skip
-        self.rows.append(report.Row("audit peak memory", str(n), f"{ours.peak_mb:.0f} MB", "-",
-                                    "-", f"< {AUDIT_MB} MB", ours.peak_mb < AUDIT_MB))  # fmt: skip
+            for label, measured, target in (("one process", ours, AUDIT_SPEEDUP),
+                                            ("both cores", both, None)):  # fmt: skip
+                speedup = theirs.cpu / measured.cpu
+                self.rows.append(report.Row(f"audit speed-up, CPU time ({label})", str(n),
+                                 report.cpu_timing(measured),
+                                 "html-proofer " + report.cpu_timing(theirs), f"{speedup:.1f}x",
+                                 f">= {target:.0f}x" if target else "-",
+                                 speedup >= target if target else None))  # fmt: skip
+        peak = max(ours.peak_mb, both.peak_mb)
+        self.rows.append(report.Row("audit peak memory (both cores)", str(n), f"{peak:.0f} MB",
+                                    "-", "-", f"< {AUDIT_MB} MB", peak < AUDIT_MB))  # fmt: skip
 
     def page_sizes(self, site):
         """(d') per-page CPU cost of the audit by page size: ours vs bs4's parse alone."""
@@ -214,9 +222,10 @@ def notes_for(args, target_size):
         f"Extra kit settings (`--setting`): {extra}.",
         "Build times are wall-clock seconds of the whole `pelican` process (start-up included); "
         "N <= 100 is the median of 3 runs, larger N one run.",
-        "Audit vs html-proofer (N >= 1000, each size): CPU time (user + system of the process "
-        "tree, os.wait4) is the ratio, since the audit uses both cores (`--jobs 0`) and "
-        "html-proofer one; both run in the same benchmark run, one after the other.",
+        "Audit vs html-proofer (N >= 1000, each size): the ratio is of CPU time (user + system "
+        "of the process tree, os.wait4), judged with the audit in one process (`--jobs 1`) "
+        "like html-proofer; the run on both cores (`--jobs 0`, the default) is reported too. "
+        "All three run in the same benchmark run, one after the other, on the same built site.",
         "Audit per page: CPU milliseconds (median of 15) of parsing plus every rule on one page, "
         "the kit's article and real-world-sized pages made from it (benchmarks/pages.py: "
         "menus, inline SVG, highlighted code, long prose, comment threads); the reference is "

@@ -1,6 +1,7 @@
 """A built page as the rules see it: its lxml tree, metadata, kind (with evidence) and URL."""
 
 import html
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -35,6 +36,7 @@ class lazy:
 #: The attributes that mark interaction containers or opt a subtree out: one scan per page.
 MARKERS = ("data-ts-share", "data-ts-comments", "data-ts-subscribe", "data-audit-ignore")
 ANY_WITH = etree.XPath("//*[@*[name() = $name]]")
+MARKER_TEXT = re.compile(r"data-(ts-share|ts-comments|ts-subscribe|audit-ignore)")
 BLOCK_TAGS = ("nav", "section", "div", "aside", "footer", "header", "main", "article", "form")
 
 
@@ -94,13 +96,12 @@ class Page:
         self.body_attrs = dict(body.attrib) if body is not None else {}
         meta, repeated = self._meta, self.repeated_meta
         for tag in self.root.iter("meta"):
-            attrs = dict(tag.items())  # one C call for every attribute
-            prop, name = attrs.get("property"), attrs.get("name")
+            prop, name = tag.get("property"), tag.get("name")
             if not (prop or name):
-                if attrs.get("http-equiv", "").lower() == "refresh":
+                if (tag.get("http-equiv") or "").lower() == "refresh":
                     self.refresh = True
                 continue
-            content = attrs.get("content", "").strip()
+            content = (tag.get("content") or "").strip()
             for key in (prop, name) if name != prop else (prop,):
                 if key:
                     if key in meta:
@@ -108,7 +109,7 @@ class Page:
                         repeated.add(key)
                     else:
                         meta[key] = [content]
-        present = [name for name in MARKERS if name in self.text]
+        present = [f"data-{name}" for name in set(MARKER_TEXT.findall(self.text))]
         if present:
             self._find_marked(present)
         self._ignored = frozenset(
