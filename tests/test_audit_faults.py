@@ -297,3 +297,29 @@ def test_an_unwritable_cache_warns_and_the_audit_still_runs(tmp_path):
     assert result.pages == 1
     assert len(result.warnings) == 1
     assert result.warnings[0].startswith(f"cannot write {blocker}/cache.json")
+
+
+def test_an_unreadable_page_is_a_finding(hostile, monkeypatch):
+    from pelican.plugins.townsquare_audit import runner
+
+    real = runner.read_bytes
+
+    def read_bytes(root, rel):
+        if rel == "index.html":
+            raise PermissionError(13, "Permission denied")
+        return real(root, rel)
+
+    monkeypatch.setattr(runner, "read_bytes", read_bytes)
+    result = audit_site(str(hostile), Options(jobs=1, rules=("readable",)))
+    assert [(f.path, f.message) for f in result.findings if f.path.endswith("/index.html")] == [
+        (f"{hostile}/index.html", "cannot read this page (Permission denied): not audited")
+    ]
+
+
+def test_the_findings_cache_survives_a_symlink_loop_among_images(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(COMPLETE_PAGE, site / "index.html")
+    (site / "loop.png").symlink_to(site / "loop.png")
+    result = audit_site(str(site), Options(jobs=1), tmp_path / "cache.json")
+    assert result.pages == 1

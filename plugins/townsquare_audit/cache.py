@@ -40,7 +40,10 @@ def site_digest(root):
             full = os.path.join(folder, name)
             digest.update(os.path.relpath(full, root).encode("utf-8", "surrogateescape"))
             if name.lower().endswith(IMAGES):
-                digest.update(str(os.path.getsize(full)).encode())
+                try:  # lstat: a symlink loop or a link to /dev/zero is a size, not a crash
+                    digest.update(str(os.lstat(full).st_size).encode())
+                except OSError:
+                    digest.update(b"?")
     return digest.hexdigest()
 
 

@@ -8,7 +8,6 @@ therefore stays one annotation's text and cannot start a command of its own.
 
 import json
 from collections import Counter
-from xml.etree import ElementTree as ET
 
 from .finding import ERROR, INFO, WARNING, fails
 from .rules import RULES
@@ -101,6 +100,8 @@ def _json(result, fail_on):
 
 
 def _junit(result, fail_on):
+    from xml.etree import ElementTree as ET  # only this format needs it
+
     suite = ET.Element(
         "testsuite",
         name="townsquare-audit",

@@ -5,7 +5,6 @@ import gc
 import os
 import re
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from .cache import FindingsCache, page_key
@@ -153,6 +152,8 @@ def _audit_in_parallel(root, rels, options):
     jobs = options.jobs or os.cpu_count() or 1
     if jobs == 1 or len(rels) < PARALLEL_FROM:
         return audit_pages(root, rels, options)
+    from concurrent.futures import ProcessPoolExecutor  # only big sites on several cores
+
     size = max(25, len(rels) // (jobs * 4))
     batches = [rels[i : i + size] for i in range(0, len(rels), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
