@@ -71,10 +71,12 @@ class Page:
     site: SiteInfo
     problems: list = field(default_factory=list)  # [(line, message)] found while reading
     kind_override: tuple = None  # (kind, evidence) from --kind GLOB=KIND
+    utf8: bytes = field(default=None, repr=False)  # the page's bytes when they are valid UTF-8
     root: object = field(init=False, repr=False)
 
     def __post_init__(self):
-        parsed = parse(self.text)
+        parsed = parse(self.text, self.utf8)
+        self.utf8 = None  # the tree is built: let the bytes go
         self.root = parsed.root
         self.problems = [*self.problems, *parsed.problems]
         self.html_attrs, self.body_attrs, self.refresh = {}, {}, False

@@ -31,13 +31,14 @@ class Parsed:
     problems: list = field(default_factory=list)  # [(line, message)]
 
 
-def _parser():
+def _parser(**encoding):
     return etree.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, collect_ids=False
+        remove_comments=True, remove_pis=True, no_network=True, collect_ids=False, **encoding
     )
 
 
 PARSER = _parser()
+PARSER_UTF8 = _parser(encoding="utf-8")
 
 
 def decode(data):
@@ -62,14 +63,19 @@ def decode(data):
         return data.decode("utf-8", "replace"), [(line, message)]
 
 
-def parse(text):
-    """Parse HTML text; return Parsed (root None when there is no markup at all)."""
-    text = XML_DECLARATION.sub("", text, count=1)
+def parse(text, utf8=None):
+    """Parse HTML text; return Parsed (root None when there is no markup at all).
+
+    utf8: the same page as valid UTF-8 bytes, when it is; libxml2 then reads the bytes as they
+    are, instead of lxml encoding the text back to UTF-8 first (about 5 % of the parse)."""
     if not text.strip():
         return Parsed(None)
-    parser = PARSER
+    if utf8 is not None:
+        parser, source = PARSER_UTF8, utf8
+    else:
+        parser, source = PARSER, XML_DECLARATION.sub("", text, count=1)
     try:
-        root = etree.fromstring(text, parser)
+        root = etree.fromstring(source, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return Parsed(None)
     problems = []

@@ -197,12 +197,16 @@ def _audit_pages(root, rels, options):
             reason = exc.strerror or str(exc)
             audited.append((rel, PAGE, ["unreadable"], [readable.unreadable(path, reason)]))
             continue
-        text, problems = decode(data)
+        try:
+            text, problems, utf8 = data.decode("utf-8"), [], data
+        except UnicodeDecodeError:
+            (text, problems), utf8 = decode(data), None
         if _opted_out_early(text):  # skip parsing utility pages (a third of a big site)
             audited.append((rel, OPTED_OUT, [], []))
             continue
         try:
-            page = Page(path, rel, text, site, problems, _kind_override(rel, options.kinds))
+            override = _kind_override(rel, options.kinds)
+            page = Page(path, rel, text, site, problems, override, utf8)
         except Exception as exc:  # a bug, not a page problem: say where, exit 2
             raise AuditInternalError(
                 f"audit: internal error reading {path}: {type(exc).__name__}: {exc}"
