@@ -1,4 +1,8 @@
-"""Run a command as a child process and measure its wall time and peak memory.
+"""Run a command as a child process and measure its wall time, CPU time and peak memory.
+
+CPU time is user + system time of the child and every descendant it waited for, from
+``os.wait4`` (Linux accounts a reaped child's time to its parent: a process pool's workers
+are included). It is the fair comparison between a tool using all cores and one using one.
 
 Peak memory is the larger of two readings:
 
@@ -33,6 +37,7 @@ class Measurement:
     seconds: float
     peak_bytes: int
     runs: int = 1
+    cpu: float = 0.0  # user + system seconds of the process tree
 
     @property
     def peak_mb(self):
@@ -107,7 +112,8 @@ def measure(command, cwd=None, env=None, ok=(0,)):
                 f"bench: `{shlex.join(map(str, command))}` exited with {proc.returncode}:\n{tail}"
             )
     # ru_maxrss is in kilobytes on Linux.
-    return Measurement(seconds, max(usage.ru_maxrss * 1024, sampler.peak))
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measurement(seconds, max(usage.ru_maxrss * 1024, sampler.peak), cpu=cpu)
 
 
 def median_of(runs, once):
@@ -115,4 +121,4 @@ def median_of(runs, once):
     results = sorted((once() for _ in range(runs)), key=lambda m: m.seconds)
     middle = statistics.median_low([m.seconds for m in results])
     chosen = next(m for m in results if m.seconds == middle)
-    return Measurement(chosen.seconds, max(m.peak_bytes for m in results), runs)
+    return Measurement(chosen.seconds, max(m.peak_bytes for m in results), runs, chosen.cpu)

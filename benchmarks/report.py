@@ -35,6 +35,14 @@ class Row:
                 self.status)  # fmt: skip
 
 
+def cpu_timing(measurement):
+    """'1.21 s CPU (0.70 s wall), 96 MB'."""
+    return (
+        f"{measurement.cpu:.2f} s CPU ({measurement.seconds:.2f} s wall), "
+        f"{measurement.peak_mb:.0f} MB"
+    )
+
+
 def timing(measurement):
     """'4.21 s, 96 MB' (with the number of runs when it is a median)."""
     median = f" (median of {measurement.runs})" if measurement.runs > 1 else ""

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import corpus, report, sites, weight
+from . import corpus, pages, report, sites, weight
 from .measure import CommandFailed, measure, median_of
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -85,28 +85,46 @@ class Bench:
                                     met))  # fmt: skip
 
     def audit(self, n, site):
-        """(d) our audit vs html-proofer on the built kit site."""
+        """(d) our audit vs html-proofer on the built kit site. CPU time is the comparison:
+        html-proofer runs in one process, so ours is judged in one (--jobs 1); the run on both
+        cores (--jobs 0) is reported with its CPU and wall time."""
         command = [sys.executable, "-m", "pelican.plugins.townsquare_audit", str(site)]
-        ours = self.timed("townsquare audit", [*command, "--jobs", "0"], cwd=sites.ROOT, ok=(0, 1))
-        memory_ok = ours.peak_mb < AUDIT_MB
+        ours = self.timed("townsquare audit (one process)", [*command, "--jobs", "1"],
+                          cwd=sites.ROOT, ok=(0, 1))  # fmt: skip
+        both = self.timed("townsquare audit (both cores)", [*command, "--jobs", "0"],
+                          cwd=sites.ROOT, ok=(0, 1))  # fmt: skip
         if not shutil.which("htmlproofer"):
-            self.rows.append(report.Row("audit vs html-proofer", str(n), report.timing(ours),
+            self.rows.append(report.Row("audit vs html-proofer", str(n), report.cpu_timing(ours),
                              "html-proofer not installed", "-", ">= 20x", None))  # fmt: skip
         else:
             theirs = self.timed("html-proofer 3.19", ["htmlproofer", str(site),
                                 "--disable-external", "--check-opengraph"], cwd=self.work,
                                 ok=(0, 1))  # fmt: skip
-            speedup = theirs.seconds / ours.seconds
-            self.rows.append(report.Row("audit speed-up", str(n),
-                             report.timing(ours), "html-proofer " + report.timing(theirs),
-                             f"{speedup:.1f}x", f">= {AUDIT_SPEEDUP:.0f}x",
-                             speedup >= AUDIT_SPEEDUP))  # fmt: skip
-        self.rows.append(report.Row("audit peak memory", str(n), f"{ours.peak_mb:.0f} MB", "-",
-                                    "-", f"< {AUDIT_MB} MB", memory_ok))  # fmt: skip
+            for label, measured, target in (("one process", ours, AUDIT_SPEEDUP),
+                                            ("both cores", both, None)):  # fmt: skip
+                speedup = theirs.cpu / measured.cpu
+                self.rows.append(report.Row(f"audit speed-up, CPU time ({label})", str(n),
+                                 report.cpu_timing(measured),
+                                 "html-proofer " + report.cpu_timing(theirs), f"{speedup:.1f}x",
+                                 f">= {target:.0f}x" if target else "-",
+                                 speedup >= target if target else None))  # fmt: skip
+        peak = max(ours.peak_mb, both.peak_mb)
+        self.rows.append(report.Row("audit peak memory (both cores)", str(n), f"{peak:.0f} MB",
+                                    "-", "-", f"< {AUDIT_MB} MB", peak < AUDIT_MB))  # fmt: skip
+
+    def page_sizes(self, site):
+        """(d') per-page CPU cost of the audit by page size: ours vs bs4's parse alone."""
+        for label, kb, bs4_ms, lxml_ms, audit_ms in pages.measure(site, repeat=15):
+            self.rows.append(report.Row(f"audit per page, {label}", f"{kb:.0f} KB",
+                             f"{audit_ms:.2f} ms (parse {lxml_ms:.2f} ms + rules)",
+                             f"bs4 parse alone {bs4_ms:.2f} ms", f"{bs4_ms / audit_ms:.1f}x",
+                             "-", None))  # fmt: skip
 
     def page_weight(self):
-        """(e) interaction HTML+CSS and required JS on a sample article of content/."""
-        sample = sites.kit(self.work / "sample", sites.ROOT / "content", self.extra)
+        """(e) interaction HTML+CSS and required JS on an article of the fixture blog."""
+        # The fixture blog's posts name sample profiles in front matter: not what is measured.
+        extra = {"AUDIT_SKIP": ["placeholders"], **self.extra}
+        sample = sites.kit(self.work / "sample", sites.SAMPLE_CONTENT, extra)
         sample.clean()
         self.timed("kit build of the sample site (for page weight)", sample.command(),
                    cwd=sample.work)  # fmt: skip
@@ -171,12 +189,14 @@ def main(argv=None):
     target_size = TARGET_SIZE if TARGET_SIZE in args.sizes else max(args.sizes)
     bench = Bench(work, args.extra, 1 if args.quick else 3, target_size)
     try:
-        kit = None
+        audited = [n for n in args.sizes if n >= TARGET_SIZE] or [args.sizes[-1]]
         for n in args.sizes:
             print(f"bench: N={n} ...", flush=True)
             kit = bench.builds(n)
-        print(f"bench: audit on N={args.sizes[-1]} ...", flush=True)
-        bench.audit(args.sizes[-1], kit.output)
+            if n in audited:
+                print(f"bench: audit vs html-proofer on N={n} ...", flush=True)
+                bench.audit(n, kit.output)
+        bench.page_sizes(kit.output)
         bench.page_weight()
     except CommandFailed as exc:
         print(exc, file=sys.stderr)
@@ -200,8 +220,16 @@ def notes_for(args, target_size):
         f"Sizes: {', '.join(map(str, args.sizes))}; targets are judged at N={target_size}, "
         "other sizes are reported.",
         f"Extra kit settings (`--setting`): {extra}.",
-        "Times are wall-clock seconds of the whole `pelican` process (start-up included); "
+        "Build times are wall-clock seconds of the whole `pelican` process (start-up included); "
         "N <= 100 is the median of 3 runs, larger N one run.",
+        "Audit vs html-proofer (N >= 1000, each size): the ratio is of CPU time (user + system "
+        "of the process tree, os.wait4), judged with the audit in one process (`--jobs 1`) "
+        "like html-proofer; the run on both cores (`--jobs 0`, the default) is reported too. "
+        "All three run in the same benchmark run, one after the other, on the same built site.",
+        "Audit per page: CPU milliseconds (median of 15) of parsing plus every rule on one page, "
+        "the kit's article and real-world-sized pages made from it (benchmarks/pages.py: "
+        "menus, inline SVG, highlighted code, long prose, comment threads); the reference is "
+        "BeautifulSoup (lxml backend) building its tree alone, what the audit paid before.",
         "Peak memory is the larger of the child's ru_maxrss (os.wait4) and the summed RSS of "
         "its process tree sampled every 50 ms (the audit uses all cores).",
         "Cold card generation: the kit's work folder (social-card, audit and Pelican caches) "
@@ -209,9 +237,10 @@ def notes_for(args, target_size):
         "Warm rebuild: CACHE_CONTENT and LOAD_CONTENT_CACHE on, one full build to fill the "
         "cache, then one post is edited before each measured build.",
         "Plain Pelican: default theme notmyidea, no plugins, Pelican's default feeds and "
-        "pagination; the kit uses publishconf.py unchanged (paths made absolute): the "
-        "production build `make publish` and CI run, audit gate included; local builds add "
-        "the share-preview pages, an authoring aid that is never published.",
+        "pagination; the kit uses its own publish settings (benchmarks/kitconf.py, shaped like "
+        "the fixture blog's publishconf.py, never the repository's blog settings): the "
+        "production build, audit gate included; local builds add the share-preview pages, an "
+        "authoring aid that is never published.",
         "Page weight: outer HTML of [data-ts-share], [data-ts-comments], [data-ts-subscribe] "
         "and feed <link>s plus the linked share/comments/subscribe/feeds CSS files; JS required "
         "is 0 when all markers are in the served HTML and not hidden.",

@@ -24,16 +24,18 @@ DEFAULT_LANG = "en"
 PLUGINS = []
 '''
 
-# The production build (publishconf.py: what `make publish` and CI run, audit gate included).
-# Local builds add the share-preview pages, a local authoring aid that is not published.
-KIT_SETTINGS = '''"""The Townsquare kit for the benchmark: publishconf.py, paths made absolute."""
+# The production build (benchmarks/kitconf.py: the kit's own publish settings, audit gate
+# included; never the repository's blog settings). Local builds add the share-preview pages, a
+# local authoring aid that is not published.
+KIT_SETTINGS = '''"""The Townsquare kit for the benchmark: benchmarks/kitconf.py, absolute paths"""
 import sys
 sys.path.insert(0, {root!r})
-from publishconf import *  # noqa: F403
+from benchmarks.kitconf import *  # noqa: F403
 PATH = {path!r}
-THEME = {theme!r}
 
 '''
+#: The content the page-weight measurement builds: the kit tests' frozen fixture blog.
+SAMPLE_CONTENT = ROOT / "tests" / "fixtures" / "blog" / "content"
 
 
 @dataclass
@@ -95,14 +97,10 @@ def plain(work, corpus):
 
 
 def kit(work, corpus, extra=None):
-    """The full kit (publishconf.py) with optional extra settings (e.g. AUDIT_FAIL_ON)."""
+    """The full kit (kitconf.py) with optional extra settings (e.g. AUDIT_FAIL_ON)."""
     variant = Variant("kit", Path(work), Path(corpus), dict(extra or {}))
     variant.work.mkdir(parents=True, exist_ok=True)
-    text = KIT_SETTINGS.format(
-        root=str(ROOT),
-        path=str(corpus),
-        theme=str(ROOT / "theme"),
-    )
+    text = KIT_SETTINGS.format(root=str(ROOT), path=str(corpus))
     variant.settings_file.write_text(text, encoding="utf-8")
     return variant
 

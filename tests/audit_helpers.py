@@ -41,5 +41,5 @@ def audit_fixture(path, rule, tmp_path, publish=None):
     options = Options(
         rules=(rule,), publish=publish, base_url="https://example.org", display_root="site"
     )
-    [(_rel, _kind, findings)] = audit_pages(str(site), [f"posts/{path.name}"], options)
+    [(_rel, _kind, _evidence, findings)] = audit_pages(str(site), [f"posts/{path.name}"], options)
     return findings

@@ -19,6 +19,7 @@ def site(tmp_path):
     shutil.copytree(AUDIT_FIXTURES / "_site", root)
     (root / "posts").mkdir()
     shutil.copy(COMPLETE_PAGE, root / "posts" / "pass.html")
+    shutil.copy(COMPLETE_PAGE, root / "index.html")  # the home page the home-page rule wants
     for rule, name in [("share-links", "missing"), ("og-image", "small")]:
         shutil.copy(AUDIT_FIXTURES / rule / f"{name}.html", root / "posts" / f"{name}.html")
     return root
@@ -36,17 +37,18 @@ def test_text_report_grouped_by_rule_with_count_line(site, capsys):
     assert out.splitlines() == [
         "share-links: share links are present and share this page's canonical URL",
         f"  {site}/posts/missing.html:19: error: [share-links] no share links: readers have no "
-        "one-click way to share this page — fix: include partials/share.html (plugins/share) or "
-        "add links to share-intent URLs",
+        'one-click way to share this page — fix: include "townsquare/share.html" '
+        "(townsquare_share) or add share-intent links",
         "share-copy: a copy-link or Web Share control is present",
         f"  {site}/posts/missing.html:19: warning: [share-copy] no copy-link or share button: "
         "readers cannot grab the link in one step — fix: add a <button data-ts-copy> (Clipboard "
         "API) or <button data-ts-webshare> control",
-        "og-image: og:image resolves, is PNG/JPEG/WebP/GIF, at least 1200x630 and at most 5 MB",
+        "og-image: og:image resolves, decodes, is PNG/JPEG/WebP/GIF, at least 1200x630 and at "
+        "most 5 MB",
         f"  {site}/posts/small.html:11: warning: [og-image] og:image "
         "https://example.org/images/small.png is 600x315; 1200x630 or larger is recommended — "
-        "fix: point og:image at a 1200x630 PNG or JPEG in the site (plugins/social draws one)",
-        "audit: 3 pages audited (3 article): 1 error, 2 warnings",
+        "fix: point og:image at a 1200x630 PNG or JPEG in the site (townsquare_social draws one)",
+        "audit: 4 pages audited (4 article): 1 error, 2 warnings",
     ]
 
 
@@ -63,22 +65,22 @@ def test_warnings_alone_fail_only_with_fail_on_warning(site, capsys):
 
 def test_rules_and_ignore_select_what_runs(site, capsys):
     status, out, _ = run(capsys, site, "--rules", "og-image", "--ignore", "posts/small.html")
-    assert (status, out) == (0, "audit: 2 pages audited (2 article): no findings\n")
+    assert (status, out) == (0, "audit: 3 pages audited (3 article): no findings\n")
 
 
 def test_json_report(site, capsys):
     status, out, _ = run(capsys, site, "--format", "json")
     data = json.loads(out)
     assert status == 1
-    assert (data["pages"], data["errors"], data["warnings"], data["failed"]) == (3, 1, 2, True)
-    assert data["kinds"] == {"article": 3}
+    assert (data["pages"], data["errors"], data["warnings"], data["failed"]) == (4, 1, 2, True)
+    assert data["kinds"] == {"article": 4}
     assert data["findings"][0] == {
         "path": f"{site}/posts/missing.html",
         "line": 19,
         "rule": "share-links",
         "severity": "error",
         "message": "no share links: readers have no one-click way to share this page",
-        "hint": "include partials/share.html (plugins/share) or add links to share-intent URLs",
+        "hint": 'include "townsquare/share.html" (townsquare_share) or add share-intent links',
     }
 
 
@@ -86,7 +88,7 @@ def test_junit_report_for_ci_annotations(site, capsys, tmp_path):
     report = tmp_path / "audit.xml"
     status, out, _ = run(capsys, site, "--format", "junit", "--output", report)
     assert status == 1
-    assert out == "audit: 3 pages audited (3 article): 1 error, 2 warnings\n"
+    assert out == "audit: 4 pages audited (4 article): 1 error, 2 warnings\n"
     suite = ET.parse(report).getroot().find("testsuite")
     assert suite.get("failures") == "1"
     failure = suite.find("testcase/failure")
@@ -103,8 +105,8 @@ def test_github_workflow_commands(site, capsys):
     _, out, _ = run(capsys, site, "--format", "github")
     assert out.splitlines()[0] == (
         f"::error file={site}/posts/missing.html,line=19,title=share-links::no share links: "
-        "readers have no one-click way to share this page — fix: include partials/share.html "
-        "(plugins/share) or add links to share-intent URLs"
+        'readers have no one-click way to share this page — fix: include "townsquare/share.html" '
+        "(townsquare_share) or add share-intent links"
     )
 
 
@@ -114,7 +116,7 @@ def test_github_workflow_commands(site, capsys):
         (["/nonexistent/site"], "audit: /nonexistent/site does not exist; build the site first"),
         (
             ["--rules", "share-links,shares"],
-            "audit: unknown rule id(s) shares; known: share-links",
+            "audit: unknown rule id(s) shares; known: home-page, readable, share-links",
         ),
         (["--jobs", "-1"], "audit: --jobs must be 0 (one per core) or a positive number"),
     ],
@@ -153,7 +155,7 @@ def test_runs_as_python_module(site):
     )
     assert (result.returncode, result.stdout) == (
         0,
-        "audit: 3 pages audited (3 article): no findings\n",
+        "audit: 4 pages audited (4 article): no findings\n",
     )
 
 

@@ -2,6 +2,7 @@
 
 from .runner import Options
 from .runner import audit_file as _audit_file
+from .settings import selected_rules
 
 
 def audit_file(path, site_root, settings=None):
@@ -9,7 +10,7 @@ def audit_file(path, site_root, settings=None):
     settings = settings or {}
     publish = settings.get("AUDIT_PUBLISH")
     options = Options(
-        rules=tuple(settings.get("AUDIT_RULES") or ()),
+        rules=selected_rules(settings.get("AUDIT_RULES"), settings.get("AUDIT_SKIP")),
         publish=bool(settings.get("PUBLISH", False)) if publish is None else publish,
         base_url=settings.get("SITEURL", ""),
         jobs=1,

@@ -51,17 +51,21 @@ def _run(pelican, output_path):
         publish = bool(pelican.settings.get("PUBLISH", False))
     final = pelican.settings.get("TOWNSQUARE_FINAL_OUTPUT", output_path)
     options = Options(
-        rules=tuple(values["AUDIT_RULES"] or ()),
+        rules=audit_settings.selected_rules(values["AUDIT_RULES"], values["AUDIT_SKIP"]),
         ignore=tuple(values["AUDIT_IGNORE"] or ()),
         publish=publish,
         base_url=pelican.settings.get("SITEURL", ""),
         jobs=values["AUDIT_JOBS"],
         display_root=_shown(final),
+        kinds=tuple(values["AUDIT_KINDS"].items()),
+        sample_handles=tuple(values["AUDIT_SAMPLE_HANDLES"]),
     )
     cache = None
     if values["AUDIT_CACHE"] and pelican.settings.get("CACHE_PATH"):
         cache = os.path.join(pelican.settings["CACHE_PATH"], "townsquare-audit.json")
     result = audit_site(output_path, options, cache)
+    for warning in result.warnings:
+        logger.warning("audit: %s", warning)
     fail_on = values["AUDIT_FAIL_ON"]
     reports = values["AUDIT_REPORT"] or []
     for report in [reports] if isinstance(reports, str | os.PathLike) else reports:

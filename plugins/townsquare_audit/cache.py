@@ -9,6 +9,7 @@ feeds keeps the other pages' entries). An image edited in place to exactly the s
 keeps its old findings until something else changes; ``AUDIT_CACHE = False`` turns it off.
 """
 
+import contextlib
 import hashlib
 import json
 import os
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from .finding import Finding
 
-VERSION = 1
+VERSION = 2
 IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp")
 SOURCES = Path(__file__).resolve().parent
 
@@ -39,7 +40,10 @@ def site_digest(root):
             full = os.path.join(folder, name)
             digest.update(os.path.relpath(full, root).encode("utf-8", "surrogateescape"))
             if name.lower().endswith(IMAGES):
-                digest.update(str(os.path.getsize(full)).encode())
+                try:  # lstat: a symlink loop or a link to /dev/zero is a size, not a crash
+                    digest.update(str(os.lstat(full).st_size).encode())
+                except OSError:
+                    digest.update(b"?")
     return digest.hexdigest()
 
 
@@ -49,12 +53,13 @@ def page_key(rel, data):
 
 
 class FindingsCache:
-    """A JSON file of {page key: [kind, [[line, rule, severity, message, hint], ...]]}."""
+    """A JSON file of {page key: [kind, [evidence], [[line, rule, severity, message, hint]]]}."""
 
     def __init__(self, path, root, options):
         self.path = Path(path)
         parts = [str(VERSION), code_digest(), repr(options.rules), repr(options.publish)]
-        parts += [options.base_url, site_digest(root)]
+        parts += [options.base_url, repr(options.kinds), repr(options.sample_handles)]
+        parts += [site_digest(root)]
         self.signature = hashlib.sha256("\0".join(parts).encode()).hexdigest()
         self.old = self._load()
         self.new = {}
@@ -70,22 +75,50 @@ class FindingsCache:
         return pages if isinstance(pages, dict) else {}
 
     def get(self, key, shown_path):
-        """(kind, findings) for a page key, or None; findings get the page's shown path."""
+        """(kind, evidence, findings) for a page key, or None (also for an entry of the wrong
+        shape: a hand-edited or foreign cache file is a miss, never a crash)."""
         entry = self.old.get(key)
-        if entry is None:
+        try:
+            kind, evidence, rows = entry
+            if not (isinstance(kind, str) and all(isinstance(e, str) for e in evidence)):
+                return None
+            if not all(_row_shape(row) for row in rows):
+                return None
+            findings = [Finding(shown_path, *row) for row in rows]
+        except (TypeError, ValueError):
             return None
         self.new[key] = entry
-        kind, rows = entry
-        return kind, [Finding(shown_path, *row) for row in rows]
+        return kind, evidence, findings
 
-    def put(self, key, kind, findings):
-        self.new[key] = [kind, [[f.line, f.rule, f.severity, f.message, f.hint] for f in findings]]
+    def put(self, key, kind, evidence, findings):
+        """Remember one page's kind, evidence and findings."""
+        rows = [[f.line, f.rule, f.severity, f.message, f.hint] for f in findings]
+        self.new[key] = [kind, list(evidence), rows]
 
     def save(self):
-        """Write the entries of this run only (pages gone from the site are forgotten)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Write the entries of this run only (pages gone from the site are forgotten).
+
+        Return '' or, when the file cannot be written (read-only folder, disk full), why: the
+        cache is an optimisation, so that is a warning for the caller, never a failure."""
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(
-            json.dumps({"signature": self.signature, "pages": self.new}), encoding="utf-8"
-        )
-        os.replace(temporary, self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(
+                json.dumps({"signature": self.signature, "pages": self.new}), encoding="utf-8"
+            )
+            os.replace(temporary, self.path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+            return f"cannot write {self.path} ({exc.strerror or exc})"
+        return ""
+
+
+def _row_shape(row):
+    """True for a cached finding row [line, rule, severity, message, hint]."""
+    return (
+        isinstance(row, list)
+        and len(row) == 5
+        and isinstance(row[0], int)
+        and all(isinstance(value, str) for value in row[1:])
+    )

@@ -4,9 +4,10 @@ from dataclasses import asdict, dataclass
 
 ERROR = "error"
 WARNING = "warning"
-SEVERITIES = (ERROR, WARNING)
+INFO = "info"  # worth knowing, never fails a run (whatever --fail-on says)
+SEVERITIES = (ERROR, WARNING, INFO)
 #: Severity rank used by --fail-on: a finding fails the run when rank >= threshold rank.
-RANK = {WARNING: 1, ERROR: 2}
+RANK = {INFO: 0, WARNING: 1, ERROR: 2}
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +28,6 @@ class Finding:
 
 def fails(finding, fail_on):
     """Return True when finding is at or above the fail_on threshold (error|warning|never)."""
-    if fail_on == "never":
+    if fail_on == "never" or finding.severity == INFO:
         return False
     return RANK[finding.severity] >= RANK[fail_on]

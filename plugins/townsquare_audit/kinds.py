@@ -1,13 +1,28 @@
-"""Page kinds, read from what the HTML itself shows, so the audit works on any generator's site.
+"""Page kinds, weighed from the evidence real generators emit, so the audit works on any site.
 
-Order of evidence: a refresh redirect; the theme's own marker (``<body data-page-kind>``, as
-Townsquare's theme writes); 404 by file name or title; og:type / JSON-LD for articles; the
-home page by path; listings by path or by several <article> elements; otherwise a single
-<article> means an article and anything else is a plain page.
+Decided outright: a refresh redirect; the theme's own marker (``<body data-page-kind>``, as
+Townsquare's theme writes); a 404 *file name* (``404.html``, ``404/index.html``); the home page
+by path (``index.html``, or a language's ``fr/index.html``). Otherwise evidence is weighed:
+
+* article: JSON-LD or microdata BlogPosting/Article, one ``h-entry``, ``article:published_time``,
+  ``og:type article``, a dated URL path (``/2011/03/01/slug``), one ``<article>`` (more with a
+  ``<time datetime>`` in it); ``og:type website`` counts against.
+* listing: ``/page/N/`` anywhere in the path (or ``indexN.html``), a tag/category/author/archive
+  folder (after a language prefix such as ``fr/``), ``rel=next|prev``, several entries
+  (``<article>``, ``h-entry`` or BlogPosting nodes), a section feed beside the page, a date
+  archive path (``/2011/03/``).
+* a documentation generator's page (Sphinx, MkDocs...) is a page, never an article.
+
+A title saying "404" or "not found" only decides when nothing argues for an article or a
+listing, so a post called "Custom 404 Error Page" stays an article. The evidence that decided
+is returned with the kind (the JSON report lists it; ``--kind GLOB=KIND`` overrides).
 """
 
-import json
 import re
+
+from lxml import etree
+
+from .jsonld import iter_nodes, types_of
 
 ARTICLE = "article"
 PAGE = "page"
@@ -19,57 +34,185 @@ KINDS = (ARTICLE, PAGE, HOME, LISTING, NOT_FOUND, REDIRECT)
 #: The kinds readers land on and share: most rules apply to exactly these.
 CONTENT_KINDS = (ARTICLE, PAGE, HOME, LISTING)
 
-ARTICLE_TYPES = frozenset({"Article", "BlogPosting", "NewsArticle", "TechArticle", "Report"})
-LISTING_DIRS = frozenset(
-    {"tag", "tags", "category", "categories", "author", "authors", "archives", "archive", "page"}
+ARTICLE_TYPES = frozenset(
+    {"Article", "BlogPosting", "NewsArticle", "TechArticle", "Report", "SocialMediaPosting"}
 )
-LISTING_FILE = re.compile(r"^(index\d+|archives|tags|categories|authors)\.html$")
-NOT_FOUND_TITLE = re.compile(r"\b(404|not found)\b", re.I)
+LISTING_DIRS = frozenset(
+    {"tag", "tags", "category", "categories", "author", "authors", "archives", "archive",
+     "series", "topics", "topic", "page", "labels", "label"}
+)  # fmt: skip
+LISTING_FILE = re.compile(r"^(index\d+|archives|tags|categories|authors)\.html?$")
+PAGINATED = re.compile(r"(^|/)page/\d+(/|$)|(^|/)page\d+\.html?$|(^|/)index\d+\.html?$")
+DATED = re.compile(r"(^|/)(19|20)\d\d/(0[1-9]|1[0-2])(/[0-3]\d)?/(?!index\.html?$|page/)[^/]+")
+DATE_ARCHIVE = re.compile(r"(^|/)(19|20)\d\d(/(0[1-9]|1[0-2]))?(/[0-3]\d)?/(index\.html?)?$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}([-_][a-zA-Z]{2,4})?$")
+NOT_FOUND_FILES = frozenset({"404.html", "404.htm", "404/index.html", "not-found.html"})
+NOT_FOUND_TITLE = re.compile(r"^\W*(error\s+)?(404\b|(page\s+)?not\s+found\b)", re.I)
+DOCS_GENERATORS = re.compile(
+    r"sphinx|mkdocs|docusaurus|docutils|jsdoc|pdoc|vitepress|gitbook", re.I
+)
+DOCS_MARKERS = etree.XPath(
+    "boolean(//script[contains(@src, 'documentation_options.js') or contains(@src, "
+    "'searchindex.js')] | //link[@rel='search' and contains(@href, 'search.html')] | "
+    "//div[@role='main' and contains(@class, 'document')])"
+)
+TOP_ARTICLES = etree.XPath("count(//article[not(ancestor::article)])")
+#: A publication date inside the one <article>: <time datetime>, or microformats' published
+#: class (h-entry dt-published, or hentry's <abbr class="published" title="2026-03-02...">).
+TIME_IN_ARTICLE = etree.XPath(
+    "boolean(//article//time[@datetime] | //article//*[(@title or @datetime) and ("
+    "contains(concat(' ', normalize-space(@class), ' '), ' published ') or "
+    "contains(concat(' ', normalize-space(@class), ' '), ' dt-published '))])"
+)
+H_ENTRIES = etree.XPath(
+    "count(//*[contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' hentry ')]"
+    "[not(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')])])"
+)
+MICRODATA = etree.XPath("//*[@itemtype]/@itemtype")
+NEXT_PREV = etree.XPath(
+    "boolean(//link[contains(concat(' ', normalize-space(@rel), ' '), ' next ') or "
+    "contains(concat(' ', normalize-space(@rel), ' '), ' prev ') or "
+    "contains(concat(' ', normalize-space(@rel), ' '), ' previous ')])"
+)
 
 
 def classify(page):
-    """Return the kind of page (one of KINDS)."""
-    for tag in page.elements("meta"):
-        if (tag.get("http-equiv") or "").lower() == "refresh":
-            return REDIRECT
+    """Return (kind, [evidence]): the kind of page and what decided it."""
+    if page.root is None:
+        return PAGE, ["no markup"]
+    if page.refresh:
+        return REDIRECT, ["meta refresh"]
     marked = page.body_attrs.get("data-page-kind") or page.html_attrs.get("data-page-kind")
     if marked in KINDS:
-        return marked
-    name = page.rel.rsplit("/", 1)[-1]
-    if name == "404.html" or NOT_FOUND_TITLE.search(page.title):
-        return NOT_FOUND
-    if page.meta("og:type") == "article" or ARTICLE_TYPES & _jsonld_types(page):
-        return ARTICLE
-    if page.rel == "index.html":
-        return HOME
-    first_dir = page.rel.split("/", 1)[0] if "/" in page.rel else ""
-    if first_dir in LISTING_DIRS or LISTING_FILE.match(name) or page.counts["article"] > 1:
-        return LISTING
-    if page.counts["article"] == 1:
-        return ARTICLE
-    return PAGE
+        return marked, [f"data-page-kind={marked}"]
+    rel = page.rel
+    if rel in NOT_FOUND_FILES or rel.endswith(tuple("/" + n for n in NOT_FOUND_FILES)):
+        return NOT_FOUND, ["404 file name"]
+    inner = _without_language(page, rel)
+    if inner in ("index.html", "index.htm"):
+        return HOME, ["site root index.html" if inner == rel else f"language home {rel}"]
+    docs = _docs(page)
+    if docs:
+        return PAGE, [docs]
+    article, listing = _article_evidence(page), _listing_evidence(page, inner)
+    article_score, listing_score = sum(w for w, _ in article), sum(w for w, _ in listing)
+    if listing_score >= 2 and listing_score >= article_score:
+        return LISTING, [text for _, text in listing]
+    if NOT_FOUND_TITLE.search(page.title) and article_score < 2:
+        return NOT_FOUND, [f"title {page.title!r}"]
+    if article_score >= 2 and article_score > listing_score and _dated_or_typed(article):
+        return ARTICLE, [text for weight, text in article if weight > 0]
+    return PAGE, [text for _, text in article + listing] or ["no article or listing evidence"]
 
 
-def _jsonld_types(page):
-    """Every @type named in the page's JSON-LD (unparseable blocks are the json-ld rule's job)."""
+def _without_language(page, rel):
+    """rel without a leading language folder (fr/tags/x.html -> tags/x.html) when the page's
+    own lang or its hreflang alternates confirm the folder is a language."""
+    first, sep, rest = rel.partition("/")
+    if not sep or not LANGUAGE.match(first):
+        return rel
+    lang = (page.html_attrs.get("lang") or "").lower().replace("_", "-")
+    if lang.split("-")[0] == first.lower().split("-")[0].split("_")[0]:
+        return rest
+    hreflangs = {(link.get("hreflang") or "").lower() for link in page.elements("link")}
+    return rest if first.lower().replace("_", "-") in hreflangs else rel
+
+
+def _docs(page):
+    """Evidence that a documentation generator wrote the page, or ''."""
+    generator = page.meta("generator") or ""
+    if DOCS_GENERATORS.search(generator):
+        return f"docs generator ({generator.split()[0].rstrip(',')})"
+    if DOCS_MARKERS(page.root):
+        return "docs generator (Sphinx)"
+    return ""
+
+
+def _article_evidence(page):
+    """[(weight, text)] for and against an article."""
+    found = []
     types = set()
-    for script in page.elements("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.string or "")
-        except ValueError:
-            continue
-        for node in iter_nodes(data):
-            kind = node.get("@type")
-            types.update(kind if isinstance(kind, list) else [kind])
-    return types
+    for block in page.json_ld:
+        for node in iter_nodes(block.data):
+            types |= types_of(node) & ARTICLE_TYPES
+    micro = [t.rsplit("/", 1)[-1] for t in MICRODATA(page.root)]
+    micro_articles = [t for t in micro if t in ARTICLE_TYPES]
+    if types and not _several_entries(page):
+        found.append((3, f"JSON-LD {sorted(types)[0]}"))
+    if len(micro_articles) == 1:
+        found.append((3, f"microdata {micro_articles[0]}"))
+    if H_ENTRIES(page.root) == 1:
+        found.append((3, "h-entry"))
+    if page.meta("article:published_time"):
+        found.append((2, "article:published_time"))
+    og_type = page.meta("og:type")
+    if og_type == "article":
+        found.append((1, "og:type article"))  # supporting only: themes hard-code it
+    elif og_type == "website":
+        found.append((-2, "og:type website"))
+    if DATED.search(page.rel):
+        found.append((2, "dated URL path"))
+    if TOP_ARTICLES(page.root) == 1:
+        if TIME_IN_ARTICLE(page.root):
+            found.append((2, "one <article> with a publication date"))
+        else:
+            found.append((1, "one <article>"))  # supporting only: pages use <article> too
+    return found
 
 
-def iter_nodes(data):
-    """Yield every JSON-LD node (dict) in data, descending into lists and @graph."""
-    if isinstance(data, list):
-        for item in data:
-            yield from iter_nodes(item)
-    elif isinstance(data, dict):
-        yield data
-        if "@graph" in data:
-            yield from iter_nodes(data["@graph"])
+def _dated_or_typed(evidence):
+    """True when some evidence dates the page or types it as an article: an article is
+    published on a date; og:type article or an <article> element alone say nothing of it."""
+    return any(weight >= 2 for weight, _ in evidence)
+
+
+def _several_entries(page):
+    """How the page shows several entries ('' when it does not)."""
+    articles = int(TOP_ARTICLES(page.root))
+    if articles > 1:
+        return f"{articles} <article> entries"
+    entries = int(H_ENTRIES(page.root))
+    if entries > 1:
+        return f"{entries} h-entry entries"
+    micro = [t for t in MICRODATA(page.root) if t.rsplit("/", 1)[-1] in ARTICLE_TYPES]
+    if len(micro) > 1:
+        return f"{len(micro)} microdata entries"
+    return ""
+
+
+def _listing_evidence(page, inner):
+    """[(weight, text)] for a listing."""
+    found = []
+    if PAGINATED.search(page.rel):
+        found.append((4, "paginated path"))
+    folders = inner.split("/")[:-1]
+    name = inner.rsplit("/", 1)[-1]
+    if LISTING_DIRS.intersection(folders) or LISTING_FILE.match(name):
+        found.append((3, "listing path"))
+    elif DATE_ARCHIVE.search(page.rel):
+        found.append((3, "date archive path"))
+    several = _several_entries(page)
+    if several:
+        found.append((3, several))
+    if NEXT_PREV(page.root):
+        found.append((2, "rel=next/prev"))
+    if _section_feed(page):
+        found.append((2, "section feed"))
+    return found
+
+
+def _section_feed(page):
+    """True when the page announces a feed that lives in its own folder (a section's feed)."""
+    folder = page.rel.rsplit("/", 1)[0] + "/" if "/" in page.rel else ""
+    if not folder:
+        return False
+    for link in page.elements("link"):
+        kind = (link.get("type") or "").lower()
+        if "alternate" in (link.get("rel") or "").split() and kind.endswith(
+            ("rss+xml", "atom+xml")
+        ):
+            path = page.resolve(link.get("href") or "")
+            if path and path.rsplit("/", 1)[0] + "/" == folder:
+                return True
+    return False

@@ -1,83 +1,147 @@
-"""A built page as the rules see it: its parsed head and interaction elements, kind and URL."""
+"""A built page as the rules see it: its lxml tree, metadata, kind (with evidence) and URL."""
 
-import bisect
 import html
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
+from lxml import etree
+
+from .jsonld import read_blocks
 from .kinds import classify
 from .parse import HIDING_STYLE, parse
-from .urls import is_absolute, origin
+from .sharing import decode
+from .urls import base_path, is_absolute, origin, site_path, split
 
 ALL_RULES = frozenset({"*"})
-LANG_RE = re.compile(r"<html\b[^>]*>", re.I)
+
+
+class lazy:
+    """functools.cached_property without its lock (Python 3.11 takes an RLock on every first
+    access, a measurable share of the audit's time); pages are used by one thread."""
+
+    def __init__(self, function):
+        self.function = function
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
+#: The attributes that mark interaction containers or opt a subtree out: one scan per page.
+MARKERS = ("data-ts-share", "data-ts-comments", "data-ts-subscribe", "data-audit-ignore")
+ANY_WITH = etree.XPath("//*[@*[name() = $name]]")
+MARKER_TEXT = re.compile(r"data-(ts-share|ts-comments|ts-subscribe|audit-ignore)")
+BLOCK_TAGS = ("nav", "section", "div", "aside", "footer", "header", "main", "article", "form")
 
 
 @dataclass
 class SiteInfo:
-    """What a rule may know about the site: its root folder, public origin and build mode."""
+    """What a rule may know about the site: root folder, public address, mode and settings."""
 
     root: str
     base_url: str = ""
     publish: bool = False
     files: object = None  # a FileIndex (site.py): the only I/O a rule may cause, cached
+    sample_handles: tuple = ()  # placeholder handles the placeholders rule refuses
 
     @property
     def origin(self):
         """The site's origin (scheme://host) when the base URL is known, else ''."""
         return origin(self.base_url) if self.base_url else ""
 
+    @property
+    def path(self):
+        """The base URL's path without its trailing slash ('' for a site at a domain's root)."""
+        return base_path(self.base_url)
+
 
 @dataclass
 class Page:
-    """One HTML page: raw text, filtered soup, kind and the rules it opted out of."""
+    """One HTML page: raw text, parsed tree, kind and the rules it opted out of."""
 
     path: str  # as shown in reports, e.g. output/posts/x.html
     rel: str  # relative to the site root, e.g. posts/x.html
     text: str
     site: SiteInfo
-    soup: object = field(init=False, repr=False)
-    html_attrs: dict = field(init=False, repr=False)
-    body_attrs: dict = field(init=False, repr=False)
-    counts: dict = field(init=False, repr=False)
+    problems: list = field(default_factory=list)  # [(line, message)] found while reading
+    kind_override: tuple = None  # (kind, evidence) from --kind GLOB=KIND
+    utf8: bytes = field(default=None, repr=False)  # the page's bytes when they are valid UTF-8
+    root: object = field(init=False, repr=False)
 
     def __post_init__(self):
-        self.soup, keep = parse(self.text)
-        self.html_attrs, self.body_attrs, self.counts = (
-            keep.html_attrs,
-            keep.body_attrs,
-            keep.counts,
-        )
-        self._index()
-        self.kind = classify(self)
+        parsed = parse(self.text, self.utf8)
+        self.utf8 = None  # the tree is built: let the bytes go
+        self.root = parsed.root
+        self.problems = [*self.problems, *parsed.problems]
+        self.html_attrs, self.body_attrs, self.refresh = {}, {}, False
+        self._meta, self._cache, self._links = {}, {}, None
+        self.repeated_meta = set()  # meta keys that appear more than once
+        self._ignored = frozenset()
+        self._marked = {name: [] for name in MARKERS}
+        if self.root is not None:
+            self._index()
+        if self.kind_override:
+            self.kind, self.evidence = self.kind_override
+        else:
+            self.kind, self.evidence = classify(self)
 
     def _index(self):
-        """Walk the kept tree once: elements in document order, by name, and meta values.
-
-        Rules ask the same few questions many times per page; answering them from these
-        lists instead of repeated find_all() calls halves the audit's time.
-        """
-        self._all, self._by_name, self._meta = [], {}, {}
-        stack = [(child, False) for child in reversed(self.soup.contents)]
-        while stack:
-            node, ignored = stack.pop()
-            if getattr(node, "name", None) is None:
+        """Record <html>/<body> attributes, the meta values and the opted-out subtrees."""
+        self.html_attrs = dict(self.root.attrib)
+        body = _child(self.root, "body")
+        self.body_attrs = dict(body.attrib) if body is not None else {}
+        meta, repeated = self._meta, self.repeated_meta
+        for tag in self.root.iter("meta"):
+            prop, name = tag.get("property"), tag.get("name")
+            if not (prop or name):
+                if (tag.get("http-equiv") or "").lower() == "refresh":
+                    self.refresh = True
                 continue
-            ignored = ignored or node.has_attr("data-audit-ignore")
-            if not ignored:
-                self._all.append(node)
-                self._by_name.setdefault(node.name, []).append(node)
-            if node.name == "meta":
-                keys = {k for k in (node.get("property"), node.get("name")) if k}
-                for key in keys:
-                    self._meta.setdefault(key, []).append((node.get("content") or "").strip())
-            stack.extend((child, ignored) for child in reversed(node.contents))
+            content = (tag.get("content") or "").strip()
+            for key in (prop, name) if name != prop else (prop,):
+                if key:
+                    if key in meta:
+                        meta[key].append(content)
+                        repeated.add(key)
+                    else:
+                        meta[key] = [content]
+        present = [f"data-{name}" for name in set(MARKER_TEXT.findall(self.text))]
+        if present:
+            self._find_marked(present)
+        self._ignored = frozenset(
+            el for el in self._marked["data-audit-ignore"] if el.tag not in ("html", "body")
+        )
+
+    def _find_marked(self, present):
+        """Fill self._marked for the marker attributes the source mentions. The kit writes its
+        containers on block elements, so those are searched (a C-level tag filter); a marker
+        the source mentions but no block carries, and data-audit-ignore (any element may carry
+        it), are searched on every element."""
+        everywhere = [name for name in present if name == "data-audit-ignore"]
+        for element in self.root.iter(*BLOCK_TAGS):
+            for name in present:
+                if element.get(name) is not None:
+                    self._marked[name].append(element)
+        everywhere += [n for n in present if not self._marked[n] and n not in everywhere]
+        if everywhere:
+            for name in everywhere:
+                self._marked[name] = list(ANY_WITH(self.root, name=name))
+
+    @property
+    def empty(self):
+        """True when the file holds no markup at all."""
+        return self.root is None
 
     # -- head metadata -------------------------------------------------------------------------
     def meta(self, key):
         """Return the content of the first <meta property|name=key>, or None."""
-        values = self.metas(key)
+        values = self._meta.get(key)
         return values[0] if values else None
 
     def metas(self, key):
@@ -86,15 +150,20 @@ class Page:
 
     def links(self, rel):
         """Return every <link> whose rel contains rel."""
-        return [tag for tag in self._by_name.get("link", []) if rel in (tag.get("rel") or [])]
+        if self._links is None:
+            self._links = {}
+            for tag in self.elements("link"):
+                for value in (tag.get("rel") or "").lower().split():
+                    self._links.setdefault(value, []).append(tag)
+        return self._links.get(rel, [])
 
-    @cached_property
+    @lazy
     def canonical(self):
         """The href of <link rel=canonical>, or None."""
         found = self.links("canonical")
         return (found[0].get("href") or "").strip() if found else None
 
-    @cached_property
+    @lazy
     def url(self):
         """This page's own absolute URL: canonical, else og:url, else site base URL + path."""
         for candidate in (self.canonical, self.meta("og:url")):
@@ -104,21 +173,60 @@ class Page:
             return f"{self.site.base_url.rstrip('/')}/{self.rel}"
         return None
 
-    @cached_property
+    @lazy
     def origin(self):
         """The site's origin, or this page's own when the site's is unknown."""
         if self.site.origin:
             return self.site.origin
         return origin(self.url) if self.url and is_absolute(self.url) else ""
 
-    @cached_property
+    @lazy
+    def prefix(self):
+        """The site's base path ('/blog'): from the site URL, else inferred from this page's
+        canonical URL when its path ends with the page's own path in the folder."""
+        if self.site.base_url:
+            return self.site.path
+        parts = split(self.url) if self.url else None
+        if parts is None:
+            return ""
+        path = parts.path
+        for own in (self.rel, self.rel.removesuffix("index.html")):
+            if own and path.endswith("/" + own):
+                return path[: -len(own) - 1]
+            if not own and path.endswith("/"):  # the home page: https://host/blog/
+                return path[:-1]
+        return ""
+
+    def resolve(self, url):
+        """The site-relative file path url names (None when it is on another site)."""
+        return site_path(url, self.rel, self.origin, self.prefix)
+
+    @lazy
     def title(self):
-        """The text of <title>, whitespace collapsed."""
-        tag = next(iter(self._by_name.get("title", [])), None)
-        return " ".join(tag.get_text().split()) if tag else ""
+        """The text of the head's <title>, whitespace collapsed."""
+        head = _child(self.root, "head") if self.root is not None else None
+        tag = _child(head, "title") if head is not None else None
+        return " ".join("".join(tag.itertext()).split()) if tag is not None else ""
+
+    @lazy
+    def lower(self):
+        """The source lower-cased, for cheap "could this page contain X" tests before a search."""
+        return self.text.lower()
+
+    @lazy
+    def json_ld(self):
+        """The page's JSON-LD blocks, parsed once (jsonld.Block values)."""
+        return read_blocks(self)
+
+    @lazy
+    def is_kit(self):
+        """True for pages Townsquare's theme or plugins wrote (they carry data-ts-* markers)."""
+        if self.root is None:
+            return False
+        return "data-page-kind" in self.body_attrs or "data-ts-" in self.text
 
     # -- opt-outs --------------------------------------------------------------------------------
-    @cached_property
+    @lazy
     def ignored_rules(self):
         """Rule ids this page opted out of (html/body data-audit-ignore, meta audit-ignore)."""
         ignored = set()
@@ -140,27 +248,64 @@ class Page:
 
     # -- elements --------------------------------------------------------------------------------
     def elements(self, *names, **attrs):
-        """Kept elements in document order (by tag name and exact attribute values), minus
-        those inside a data-audit-ignore subtree."""
-        if names:
-            found = [el for name in names for el in self._by_name.get(name, [])]
-            if len(names) > 1:
-                order = {id(el): i for i, el in enumerate(self._all)}
-                found.sort(key=lambda el: order[id(el)])
-        else:
-            found = self._all
-        if attrs:
-            found = [el for el in found if all(el.get(k) == v for k, v in attrs.items())]
+        """Elements in document order (by tag name and exact attribute values), minus those
+        inside a data-audit-ignore subtree."""
+        found = self._cache.get(names)
+        if found is None:
+            if self.root is None:
+                found = []
+            else:
+                found = list(self.root.iter(*names) if names else self.root.iter(etree.Element))
+            if self._ignored:
+                found = [el for el in found if not self.skipped(el)]
+            self._cache[names] = found
+        for key, value in attrs.items():
+            found = [el for el in found if el.get(key) == value]
         return found
 
-    # -- positions -------------------------------------------------------------------------------
-    @cached_property
-    def _newlines(self):
-        return [m.start() for m in re.finditer("\n", self.text)]
+    def marked(self, attribute):
+        """Elements carrying a marker attribute (data-ts-share, data-ts-comments,
+        data-ts-subscribe), in document order, minus those in data-audit-ignore subtrees."""
+        found = self._marked[attribute]
+        return [el for el in found if not self.skipped(el)] if self._ignored else found
 
+    @lazy
+    def share_links(self):
+        """[(link, network, [shared URLs])] for every share link (sharing.decode)."""
+        contained = {a for box in self.marked("data-ts-share") for a in box.iter("a")}
+        own = (self.origin + "/") if self.origin else None
+        found = []
+        for link in self.elements("a"):
+            href = link.get("href")
+            if not href:
+                continue
+            inside = link in contained
+            if not inside and (
+                (own and href.startswith(own)) or (href[:1] == "/" and href[1:2] != "/")
+            ):
+                continue  # a link within this site is never a share intent
+            decoded = decode(href, in_share_container=inside)
+            if decoded:
+                found.append((link, *decoded))
+        return found
+
+    def select(self, xpath):
+        """Elements matching a compiled XPath, minus those inside a data-audit-ignore subtree."""
+        if self.root is None:
+            return []
+        found = xpath(self.root)
+        return [el for el in found if not self.skipped(el)] if self._ignored else found
+
+    def skipped(self, element):
+        """True when the element or an ancestor carries data-audit-ignore."""
+        if element in self._ignored:
+            return True
+        return any(parent in self._ignored for parent in element.iterancestors())
+
+    # -- positions -------------------------------------------------------------------------------
     def line_at(self, offset):
-        """1-based line number of a character offset."""
-        return bisect.bisect_right(self._newlines, offset - 1) + 1 if offset >= 0 else 1
+        """1-based line number of a character offset (counted in C: pages have few findings)."""
+        return self.text.count("\n", 0, offset) + 1 if offset >= 0 else 1
 
     def line_of(self, *needles):
         """Line of the first needle found in the source (tried raw and HTML-escaped), else 1."""
@@ -173,40 +318,38 @@ class Page:
                     return self.line_at(offset)
         return 1
 
-    def line_of_tag(self, tag):
-        """Best-effort line of a parsed element, found by its most distinctive attribute."""
-        needles = [tag.get(key) for key in ("href", "src", "content", "id", "action")]
-        needles.append(f"<{tag.name}")
-        return self.line_of(*[n for n in needles if isinstance(n, str)])
+    @staticmethod
+    def line_of_tag(tag):
+        """Line of a parsed element's start tag."""
+        return tag.sourceline or 1
 
-    @cached_property
+    @lazy
     def head_line(self):
         """Line of <head>, the place to add missing metadata."""
         return self.line_of("<head")
 
-    @cached_property
+    @lazy
     def body_line(self):
         """Line of <body>, the place to add missing controls."""
         return self.line_of("<body")
 
 
-def skipped(element):
-    """True when the element or an ancestor carries data-audit-ignore."""
-    node = element
-    while node is not None and getattr(node, "name", None) not in (None, "[document]"):
-        if node.has_attr("data-audit-ignore"):
-            return True
-        node = node.parent
-    return False
+def _child(element, tag):
+    """The first child element with this tag, or None (plain iteration: lxml's find() runs
+    an ElementPath query in Python)."""
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
 
 
 def hidden(element):
-    """True when the element or a kept ancestor is hidden from sighted readers."""
+    """True when the element or an ancestor is hidden from sighted readers."""
     node = element
-    while node is not None and getattr(node, "name", None) not in (None, "[document]"):
-        if node.has_attr("hidden") or node.get("aria-hidden") == "true":
+    while node is not None:
+        if node.get("hidden") is not None or node.get("aria-hidden") == "true":
             return True
         if HIDING_STYLE.search(node.get("style") or ""):
             return True
-        node = node.parent
+        node = node.getparent()
     return False

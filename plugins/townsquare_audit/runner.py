@@ -1,15 +1,21 @@
-"""Run the rules over every page of a built site, on all cores for big sites."""
+"""Run the rules over every page of a built site, on all cores when asked and worth it."""
 
+import fnmatch
+import gc
 import os
 import re
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cache import FindingsCache, page_key
+from .kinds import KINDS, PAGE
 from .page import Page, SiteInfo
+from .parse import decode
 from .rules import RULES
-from .site import FileIndex, find_pages, read_bytes, read_page
+from .rules.base import SiteRule
+from .rules.readable import Readable
+from .site import AuditInputError, FileIndex, read_bytes, scan
+from .urls import is_absolute
 
 #: A bare data-audit-ignore (or "*"/"all") on <html> or <body>: the page opted out entirely.
 WHOLE_PAGE_OPT_OUT = re.compile(
@@ -20,11 +26,16 @@ WHOLE_PAGE_OPT_OUT = re.compile(
 
 #: Below this many pages a process pool costs more than it saves.
 PARALLEL_FROM = 200
+DEFAULT_SAMPLE_HANDLES = ("@townsquare_ex", "@amara_example")
+
+
+class AuditInternalError(Exception):
+    """A rule failed on a page: a bug in the audit, reported with the page (exit status 2)."""
 
 
 @dataclass(frozen=True)
 class Options:
-    """How to audit: which rules, which pages to skip, publish mode, site URL, parallelism."""
+    """How to audit: rules, pages to skip, publish mode, site URL, parallelism, kinds."""
 
     rules: tuple = ()  # rule ids; empty = all
     ignore: tuple = ()  # fnmatch globs on site-relative paths
@@ -32,6 +43,8 @@ class Options:
     base_url: str = ""
     jobs: int = 0  # 0 = one per core
     display_root: str = ""  # how the site folder is named in reports (default: as given)
+    kinds: tuple = ()  # ((glob, kind), ...): the kind of matching pages, whatever they show
+    sample_handles: tuple = DEFAULT_SAMPLE_HANDLES  # refused by the placeholders rule
 
 
 OPTED_OUT = "opted out"
@@ -39,23 +52,36 @@ OPTED_OUT = "opted out"
 
 @dataclass
 class Result:
-    """Findings sorted by path and line, and how many pages of each kind were audited."""
+    """Findings sorted by path and line, and each audited page's kind and evidence."""
 
     findings: list = field(default_factory=list)
     kinds: Counter = field(default_factory=Counter)
     opted_out: int = 0  # pages whose <html>/<body> carries a bare data-audit-ignore
+    pages_seen: list = field(default_factory=list)  # [(shown path, kind, [evidence])]
+    warnings: list = field(default_factory=list)  # about the run itself (e.g. the cache)
 
     @property
     def pages(self):
         return sum(self.kinds.values())
 
-    def add(self, kind, findings):
+    def add(self, path, kind, evidence, findings):
         """Count one page of this kind (or opted out) and keep its findings."""
         if kind == OPTED_OUT:
             self.opted_out += 1
         else:
             self.kinds[kind] += 1
+            self.pages_seen.append((path, kind, list(evidence)))
         self.findings.extend(findings)
+
+
+class _Shown:
+    """The site scan as site rules see it, with paths shown like the pages' paths."""
+
+    def __init__(self, found, shown_root):
+        self.problems, self.has_home, self._root = found.problems, found.has_home, shown_root
+
+    def shown(self, rel):
+        return os.path.join(self._root, rel)
 
 
 def audit_site(root, options=Options(), cache_path=None):
@@ -64,34 +90,70 @@ def audit_site(root, options=Options(), cache_path=None):
     With cache_path, pages whose bytes (and site) did not change since the last run reuse
     their findings (see cache.py); only the others are parsed.
     """
-    rels = find_pages(root, options.ignore)
+    found = scan(root, options.ignore)
+    if not found.pages and not found.problems:
+        raise AuditInputError(f"audit: no HTML pages found in {root}; is this a built site?")
+    if not options.base_url:
+        options = replace(options, base_url=home_address(root))
     shown = options.display_root or root
+    result = Result()
+    site_rules = [r() for r in RULES if issubclass(r, SiteRule) and _selected(r, options)]
+    for rule in site_rules:
+        result.findings.extend(rule.check_site(_Shown(found, shown)))
     cache = FindingsCache(cache_path, root, options) if cache_path else None
-    result, keys, todo = Result(), {}, []
-    for rel in rels:
+    keys, todo = {}, []
+    for rel in found.pages:
         if cache is not None:
-            keys[rel] = page_key(rel, read_bytes(root, rel))
+            try:
+                keys[rel] = page_key(rel, read_bytes(root, rel))
+            except OSError:
+                todo.append(rel)
+                continue
             hit = cache.get(keys[rel], os.path.join(shown, rel))
             if hit is not None:
-                result.add(*hit)
+                result.add(os.path.join(shown, rel), *hit)
                 continue
         todo.append(rel)
-    for rel, kind, findings in _audit_in_parallel(root, todo, options):
-        if cache is not None:
-            cache.put(keys[rel], kind, findings)
-        result.add(kind, findings)
+    for rel, kind, evidence, findings in _audit_in_parallel(root, todo, options):
+        if cache is not None and rel in keys:
+            cache.put(keys[rel], kind, evidence, findings)
+        result.add(os.path.join(shown, rel), kind, evidence, findings)
     if cache is not None:
-        cache.save()
+        result.warnings.extend(filter(None, [cache.save()]))
     order = {rule.id: index for index, rule in enumerate(RULES)}
     result.findings.sort(key=lambda f: (f.path, f.line, order.get(f.rule, 99), f.message))
+    result.pages_seen.sort()
     return result
 
 
+def home_address(root):
+    """The site's public address as its home page states it (canonical, else og:url), or ''.
+
+    Told once, every page resolves its URLs against the same origin and base path, instead of
+    each inferring them from its own canonical URL."""
+    try:
+        data = read_bytes(root, "index.html")
+    except OSError:
+        return ""
+    page = Page("index.html", "index.html", decode(data)[0], SiteInfo(root=root))
+    for url in (page.canonical, page.meta("og:url")):
+        address = url.split("#")[0].split("?")[0].removesuffix("index.html") if url else ""
+        if is_absolute(address) and address.endswith("/"):  # a home page's own address
+            return address.rstrip("/")
+    return ""
+
+
+def _selected(rule, options):
+    return not options.rules or rule.id in options.rules
+
+
 def _audit_in_parallel(root, rels, options):
-    """(rel, kind, findings) for each page, on all cores when there are enough pages."""
+    """(rel, kind, evidence, findings) per page, on several cores when there are enough."""
     jobs = options.jobs or os.cpu_count() or 1
     if jobs == 1 or len(rels) < PARALLEL_FROM:
         return audit_pages(root, rels, options)
+    from concurrent.futures import ProcessPoolExecutor  # only big sites on several cores
+
     size = max(25, len(rels) // (jobs * 4))
     batches = [rels[i : i + size] for i in range(0, len(rels), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -100,25 +162,96 @@ def _audit_in_parallel(root, rels, options):
 
 
 def audit_pages(root, rels, options):
-    """Audit some pages of one site; return [(rel, kind, findings)]. Runs in workers."""
+    """Audit some pages of one site; return [(rel, kind, evidence, findings)]. Runs in workers.
+
+    The cyclic garbage collector is paused meanwhile: pages hold no reference cycles (lxml
+    trees and their proxies are freed by reference counting), and its passes over the
+    long-lived objects cost about a tenth of the audit's time."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _audit_pages(root, rels, options)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _audit_pages(root, rels, options):
     site = SiteInfo(
-        root=root, base_url=options.base_url, publish=options.publish, files=FileIndex(root)
+        root=root,
+        base_url=options.base_url,
+        publish=options.publish,
+        files=FileIndex(root),
+        sample_handles=tuple(options.sample_handles),
     )
-    rules = [rule() for rule in RULES if not options.rules or rule.id in options.rules]
+    rules = [rule() for rule in RULES if _selected(rule, options)]
+    by_kind = _by_kind(rules, options.publish)
     shown = options.display_root or root
+    readable = Readable()
     audited = []
     for rel in rels:
-        text = read_page(root, rel)
+        path = os.path.join(shown, rel)
+        try:
+            data = read_bytes(root, rel)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            audited.append((rel, PAGE, ["unreadable"], [readable.unreadable(path, reason)]))
+            continue
+        try:
+            text, problems, utf8 = data.decode("utf-8"), [], data
+        except UnicodeDecodeError:
+            (text, problems), utf8 = decode(data), None
         if _opted_out_early(text):  # skip parsing utility pages (a third of a big site)
-            audited.append((rel, OPTED_OUT, []))
+            audited.append((rel, OPTED_OUT, [], []))
             continue
-        page = Page(path=os.path.join(shown, rel), rel=rel, text=text, site=site)
+        try:
+            override = _kind_override(rel, options.kinds)
+            page = Page(path, rel, text, site, problems, override, utf8)
+        except Exception as exc:  # a bug, not a page problem: say where, exit 2
+            raise AuditInternalError(
+                f"audit: internal error reading {path}: {type(exc).__name__}: {exc}"
+            ) from exc
         if page.ignores_everything:  # utility pages (share picker, previews): nothing to check
-            audited.append((rel, OPTED_OUT, []))
+            audited.append((rel, OPTED_OUT, [], []))
             continue
-        findings = [f for rule in rules if rule.applies_to(page) for f in rule.check(page)]
-        audited.append((rel, page.kind, findings))
+        audited.append((rel, page.kind, page.evidence, _check(page, by_kind, readable)))
     return audited
+
+
+def _by_kind(rules, publish):
+    """{kind: [the rules that look at pages of that kind]} for this run (see Rule.applies_to)."""
+    return {
+        kind: [r for r in rules if kind in r.kinds and (publish or not r.publish_only)]
+        for kind in KINDS
+    }
+
+
+def _check(page, by_kind, readable):
+    """Every applicable rule's findings on page (an empty page: only the readable rule's)."""
+    rules = by_kind.get(page.kind, ())
+    if page.empty:
+        rules = [rule for rule in rules if rule.id == readable.id]
+    findings = []
+    opted_out = page.ignored_rules
+    for rule in rules:
+        if opted_out and page.ignores(rule.id):
+            continue
+        try:
+            findings.extend(rule.check(page))
+        except Exception as exc:  # a bug, not a page problem: say where, exit 2
+            raise AuditInternalError(
+                f"audit: internal error in rule {rule.id} on {page.path}: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
+    return findings
+
+
+def _kind_override(rel, kinds):
+    """(kind, evidence) from the first --kind GLOB=KIND matching rel, else None."""
+    for pattern, kind in kinds:
+        if fnmatch.fnmatch(rel, pattern):
+            return kind, [f"--kind {pattern}={kind}"]
+    return None
 
 
 def _opted_out_early(text):
@@ -131,4 +264,4 @@ def _opted_out_early(text):
 def audit_file(path, site_root, options=Options()):
     """Audit one built page (e.g. for a preview); return its findings."""
     rel = os.path.relpath(path, site_root).replace(os.sep, "/")
-    return audit_pages(site_root, [rel], options)[0][2]
+    return audit_pages(site_root, [rel], options)[0][3]

@@ -2,14 +2,19 @@
 
 import os
 
+from .kinds import KINDS
 from .report import FAIL_ON
 from .rules import RULE_IDS
+from .runner import DEFAULT_SAMPLE_HANDLES
 
 #: Front matter keys this plugin reads (the theme prints audit_ignore as a meta tag).
 FRONT_MATTER = ("audit_ignore",)
 DEFAULTS = {
     "AUDIT_ENABLED": True,
     "AUDIT_RULES": None,  # None = every rule; else a list of rule ids
+    "AUDIT_SKIP": [],  # rule ids not to run (after AUDIT_RULES)
+    "AUDIT_KINDS": {},  # {glob: kind}: the kind of matching pages, whatever they show
+    "AUDIT_SAMPLE_HANDLES": list(DEFAULT_SAMPLE_HANDLES),  # refused in publish builds
     "AUDIT_IGNORE": ["drafts/*", "preview/*"],  # fnmatch globs on paths inside the output
     "AUDIT_FAIL_ON": "error",
     "AUDIT_REPORT": None,  # also write the report to these files: .json, .xml (JUnit), else text
@@ -39,6 +44,18 @@ def resolve(settings):
             unknown = [r for r in rules if r not in RULE_IDS]
             if unknown:
                 problems.append(_bad("AUDIT_RULES", unknown, "rule ids: " + ", ".join(RULE_IDS)))
+    for name in ("AUDIT_SKIP", "AUDIT_SAMPLE_HANDLES"):
+        listed = values[name]
+        if isinstance(listed, str) or not all(isinstance(r, str) for r in listed or []):
+            problems.append(_bad(name, listed, "a list of strings"))
+    unknown = [r for r in values["AUDIT_SKIP"] or [] if isinstance(r, str) and r not in RULE_IDS]
+    if unknown:
+        problems.append(_bad("AUDIT_SKIP", unknown, "rule ids: " + ", ".join(RULE_IDS)))
+    kinds = values["AUDIT_KINDS"]
+    if not isinstance(kinds, dict) or not all(
+        isinstance(glob, str) and kind in KINDS for glob, kind in kinds.items()
+    ):
+        problems.append(_bad("AUDIT_KINDS", kinds, "{glob: kind} with kinds " + ", ".join(KINDS)))
     ignore = values["AUDIT_IGNORE"]
     if isinstance(ignore, str) or not all(isinstance(g, str) for g in ignore or []):
         problems.append(_bad("AUDIT_IGNORE", ignore, "a list of glob patterns, e.g. ['drafts/*']"))
@@ -62,6 +79,12 @@ def resolve(settings):
         listed = "\n".join(f"  - {p}" for p in problems)
         raise AuditSettingsError(f"audit: {len(problems)} setting problem(s):\n{listed}")
     return values
+
+
+def selected_rules(rules, skip):
+    """The rule ids to run: AUDIT_RULES (None = all) minus AUDIT_SKIP, as Options wants them."""
+    chosen = list(rules or RULE_IDS)
+    return tuple(r for r in chosen if r not in set(skip or ()))
 
 
 def _bad(name, value, allowed):

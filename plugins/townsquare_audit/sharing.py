@@ -8,16 +8,25 @@ on the raw href.
 """
 
 import re
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote
+
+from .urls import split
 
 URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+")
+#: Every share link below matches this (a cheap first test: most links on a page are not).
+MAY_SHARE = re.compile(r"share|intent|submit|/send|/pin/|/edit|/feed|wa\.me|mailto:", re.I)
 
-#: (host suffix, path prefix) -> (network name, query parameters holding a URL or text)
+#: (host suffix, path prefix) -> (network name, query parameters holding a URL or text).
+#: A path ending in "$" must match exactly: linkedin.com/feed/?shareActive=true&text=... is the
+#: share composer, linkedin.com/feed/update/urn:li:activity:... is a post (a link *to* it).
 ENDPOINTS = (
     ("linkedin.com", "/sharing/share-offsite", "linkedin", ("url",)),
     ("linkedin.com", "/sharearticle", "linkedin", ("url",)),
-    ("linkedin.com", "/feed/", "linkedin", ("shareactive", "text")),
+    ("linkedin.com", "/feed/$", "linkedin", ("shareactive", "text")),
+    ("linkedin.com", "/feed$", "linkedin", ("shareactive", "text")),
     ("twitter.com", "/intent/tweet", "x", ("url", "text")),
+    ("twitter.com", "/share", "x", ("url", "text")),
+    ("x.com", "/share", "x", ("url", "text")),
     ("x.com", "/intent/tweet", "x", ("url", "text")),
     ("x.com", "/intent/post", "x", ("url", "text")),
     ("facebook.com", "/sharer", "facebook", ("u",)),
@@ -35,6 +44,9 @@ ENDPOINTS = (
     ("getpocket.com", "/edit", "pocket", ("url",)),
     ("tumblr.com", "/widgets/share", "tumblr", ("canonicalurl", "url")),
 )
+BY_HOST = {}
+for _suffix, *_row in ENDPOINTS:
+    BY_HOST.setdefault(_suffix, []).append(tuple(_row))
 #: Parameters that may carry the shared URL on an unknown endpoint inside a share container.
 GENERIC_PARAMS = ("url", "u", "link", "href", "text", "body", "shareactive")
 
@@ -44,15 +56,25 @@ def decode(href, in_share_container=False):
 
     An empty URL list means the link is a share link that shares nothing we can read.
     """
-    parts = urlsplit(href.strip())
-    if parts.scheme == "mailto":
-        return _decode_mailto(parts) if in_share_container or "body=" in parts.query else None
-    if parts.scheme not in ("http", "https", ""):
-        return None
-    host, path = (parts.hostname or "").lower(), parts.path.lower()
-    query = _query(parts.query)
-    for suffix, prefix, network, params in ENDPOINTS:
-        if (host == suffix or host.endswith("." + suffix)) and path.startswith(prefix):
+    if not in_share_container and not MAY_SHARE.search(href):
+        return None  # the quick answer for the many links that are not share links
+    quick = _quick_split(href)
+    if quick is None:
+        parts = split(href)
+        if parts is None:
+            return None
+        if parts.scheme == "mailto":
+            return _decode_mailto(parts) if in_share_container or "body=" in parts.query else None
+        if parts.scheme not in ("http", "https", ""):
+            return None
+        quick = (parts.hostname or "").lower(), parts.path.lower(), parts.query
+    host, path, raw_query = quick
+    query = _query(raw_query)
+    for prefix, network, params in _endpoints(host):
+        exact = prefix.endswith("$")
+        if path == prefix[:-1] if exact else path.startswith(prefix):
+            if exact and not set(params) & query.keys():
+                continue
             return network, _urls(query, params)
     if path.endswith("/share") and "text" in query:  # a Mastodon instance's /share endpoint
         return "mastodon", _urls(query, ("text", "url"))
@@ -61,17 +83,59 @@ def decode(href, in_share_container=False):
     return None
 
 
+def _quick_split(href):
+    """(host, lower-cased path, query) of a plain absolute http(s) URL, without urlsplit's
+    generality (share links are many, and plain); None for anything else (mailto:, userinfo,
+    IPv6 literals, ports, odd characters), which takes the careful path."""
+    lowered = href[:8].lower()
+    if lowered.startswith("https://"):
+        rest = href[8:]
+    elif lowered.startswith("http://"):
+        rest = href[7:]
+    else:
+        return None
+    rest = rest.split("#", 1)[0]
+    end = len(rest)
+    for mark in "/?":
+        at = rest.find(mark)
+        if at != -1 and at < end:
+            end = at
+    host = rest[:end]
+    if not host or any(c in host for c in "@:[]\\ %"):
+        return None
+    path, _, query = rest[end:].partition("?")
+    return host.lower(), path.lower(), query
+
+
+def _endpoints(host):
+    """The ENDPOINTS rows whose host suffix matches host (x.com, www.x.com, ...)."""
+    labels = host.split(".")
+    for start in range(len(labels) - 1):
+        rows = BY_HOST.get(".".join(labels[start:]))
+        if rows:
+            return rows
+    return ()
+
+
 def _query(raw):
-    """Parse a query string, keys lower-cased, values percent-decoded."""
-    return {k.lower(): v for k, v in parse_qs(raw, keep_blank_values=True).items()}
+    """Parse a query string: {lower-cased key: [raw values]} (values are decoded in _urls,
+    only for the parameters an endpoint reads; urllib's parse_qs decodes them all)."""
+    found = {}
+    for part in raw.split("&"):
+        if part:
+            key, _, value = part.partition("=")
+            found.setdefault(unquote(key.replace("+", " ")).lower(), []).append(value)
+    return found
 
 
 def _urls(query, params):
     """Collect URLs from the given parameters: whole values that are URLs, or URLs in text."""
     found = []
     for param in params:
-        for value in query.get(param, []):
-            value = value.strip()
+        for raw in query.get(param, []):
+            if "http" not in raw.lower():
+                continue  # no URL in it ("http" survives percent-encoding)
+            value = unquote(raw.replace("+", " ")).strip()
             if value.startswith(("http://", "https://")) and " " not in value:
                 found.append(value)
             else:

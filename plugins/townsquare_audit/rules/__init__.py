@@ -3,13 +3,18 @@
 from .accessible_names import AccessibleNames
 from .canonical import Canonical
 from .comments import Comments
+from .escaped_html import EscapedHtml
 from .feed_discovery import FeedDiscovery
+from .home_page import HomePage
 from .html_lang import HtmlLang
 from .json_ld import JsonLd
+from .meta_duplicates import MetaDuplicates
 from .noopener import NoOpener
 from .og_core import OgCore
 from .og_image import OgImage
+from .placeholders import Placeholders
 from .publish_urls import PublishUrls
+from .readable import Readable
 from .share_copy import ShareCopy
 from .share_links import ShareLinks
 from .subscribe import Subscribe
@@ -17,6 +22,8 @@ from .text_lengths import TextLengths
 from .twitter_card import TwitterCard
 
 RULES = (
+    HomePage,
+    Readable,
     ShareLinks,
     ShareCopy,
     Comments,
@@ -24,13 +31,16 @@ RULES = (
     Subscribe,
     OgCore,
     Canonical,
+    MetaDuplicates,
     OgImage,
     TwitterCard,
     JsonLd,
     TextLengths,
     HtmlLang,
     AccessibleNames,
+    EscapedHtml,
     PublishUrls,
+    Placeholders,
     NoOpener,
 )
 RULE_IDS = tuple(rule.id for rule in RULES)

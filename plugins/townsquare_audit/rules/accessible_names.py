@@ -1,7 +1,6 @@
 """accessible-names: every share, comment and subscribe control can be named by a screen reader."""
 
 from ..kinds import KINDS
-from ..sharing import decode
 from .base import Rule
 from .names import accessible_name
 
@@ -17,9 +16,7 @@ class AccessibleNames(Rule):
     kinds = KINDS
 
     def check(self, page):
-        for element in page.elements("a", "button"):
-            if not _is_interaction_control(element):
-                continue
+        for element in _controls(page):
             if not accessible_name(page, element):
                 yield self.finding(
                     page,
@@ -28,20 +25,22 @@ class AccessibleNames(Rule):
                 )
 
 
-def _is_interaction_control(element):
-    """True for controls in an interaction container, data-ts-* controls and share links."""
-    if any(key.startswith("data-ts-") for key in element.attrs):
-        return True
-    for parent in element.parents:
-        if parent.name and any(parent.has_attr(key) for key in CONTAINERS):
-            return True
-    href = element.get("href")
-    return bool(href) and decode(href) is not None
+def _controls(page):
+    """Links and buttons in interaction containers, carrying data-ts-* markers, or sharing."""
+    controls = {link for link, _network, _urls in page.share_links}
+    for name in CONTAINERS:
+        for box in page.marked(name):
+            controls.update(box.iter("a", "button"))
+    if page.is_kit:
+        controls.update(
+            el for el in page.elements("a", "button") if "data-ts-" in " ".join(el.keys())
+        )
+    return [el for el in page.elements("a", "button") if el in controls]
 
 
 def _describe(element):
     """Name the control in a message: links by target, buttons by their marker attributes."""
-    if element.name == "a":
+    if element.tag == "a":
         return f"link to {element.get('href')}"
-    markers = [key for key in element.attrs if key.startswith("data-")]
+    markers = [key for key in element.attrib if key.startswith("data-")]
     return f"button [{' '.join(markers)}]" if markers else "button"

@@ -1,7 +1,7 @@
 """feed-discovery: feed readers find the feed from any page via <link rel="alternate">."""
 
 from ..kinds import CONTENT_KINDS
-from ..urls import is_absolute, site_path
+from ..urls import is_absolute
 from .base import Rule
 
 FEED_TYPES = frozenset(
@@ -23,7 +23,10 @@ class FeedDiscovery(Rule):
 
     id = "feed-discovery"
     description = "feed autodiscovery links are present and resolve"
-    hint = 'add <link rel="alternate" type="application/atom+xml" href="..."> (plugins/feeds)'
+    hint = 'add <link rel="alternate" type="application/atom+xml" href="..."> to <head>'
+    kit_hint = (
+        'add <link rel="alternate" type="application/atom+xml" href="..."> (townsquare_feeds)'
+    )
     kinds = CONTENT_KINDS
 
     def check(self, page):
@@ -34,11 +37,11 @@ class FeedDiscovery(Rule):
             )
             return
         for link in links:
-            href = link["href"].strip()
+            href = link.get("href").strip()
             line = page.line_of_tag(link)
             if page.site.publish and not is_absolute(href):
                 yield self.finding(page, line, f"feed link {href} is not an absolute URL")
-            path = site_path(href, page.url, page.origin)
+            path = page.resolve(href)
             if path is not None and not page.site.files.exists(path):
                 yield self.finding(
                     page, line, f"feed link {href} does not resolve to a file in the site"

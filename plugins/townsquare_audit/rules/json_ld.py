@@ -1,9 +1,8 @@
 """json-ld: structured data parses, and agrees with Open Graph on title and URL."""
 
-import json
-
 from ..finding import WARNING
-from ..kinds import ARTICLE, ARTICLE_TYPES, CONTENT_KINDS, iter_nodes
+from ..jsonld import iter_nodes, types_of
+from ..kinds import ARTICLE, ARTICLE_TYPES, CONTENT_KINDS
 from ..urls import same_page
 from .base import Rule
 
@@ -15,23 +14,20 @@ class JsonLd(Rule):
 
     id = "json-ld"
     description = "JSON-LD parses and agrees with Open Graph on title and URL"
-    hint = "emit JSON-LD with json.dumps (plugins/social) using the same title and URL as og:"
+    hint = "emit JSON-LD (serialised as JSON) with the same title and URL as the og: tags"
+    kit_hint = (
+        "emit JSON-LD with json.dumps (townsquare_social) using the same title and URL as og:"
+    )
     kinds = CONTENT_KINDS
 
     def check(self, page):
-        nodes, blocks = [], 0
-        for script in page.elements("script", type="application/ld+json"):
-            blocks += 1
-            text = script.string or ""
-            try:
-                data = json.loads(text)
-            except ValueError as exc:
-                line = (
-                    page.line_of(text.strip()[:40]) if text.strip() else page.line_of_tag(script)
-                )
-                yield self.finding(page, line, f"JSON-LD does not parse: {exc}")
-                continue
-            nodes.extend(iter_nodes(data))
+        blocks = page.json_ld
+        for block in blocks:
+            if block.error:
+                text = block.text.strip()
+                line = page.line_of(text[:40]) if text else page.line_of_tag(block.script)
+                yield self.finding(page, line, f"JSON-LD does not parse: {block.error}")
+        nodes = (node for block in blocks if not block.error for node in iter_nodes(block.data))
         main = _main_node(nodes, page.kind)
         if main is None:
             if page.kind == ARTICLE and not blocks:
@@ -45,25 +41,28 @@ class JsonLd(Rule):
         yield from self._agreement(page, main)
 
     def _agreement(self, page, node):
-        line = page.line_of("application/ld+json")
         og_title, og_url = page.meta("og:title"), page.meta("og:url")
         title = node.get("headline") or node.get("name")
         if og_title and isinstance(title, str) and title.strip() != og_title:
             yield self.finding(
-                page, line, f"JSON-LD title {title!r} differs from og:title {og_title!r}"
+                page,
+                page.line_of("application/ld+json"),
+                f"JSON-LD title {title!r} differs from og:title {og_title!r}",
             )
         url = _node_url(node)
         if og_url and url and not same_page(url, og_url):
-            yield self.finding(page, line, f"JSON-LD url {url} differs from og:url {og_url}")
+            yield self.finding(
+                page,
+                page.line_of("application/ld+json"),
+                f"JSON-LD url {url} differs from og:url {og_url}",
+            )
 
 
 def _main_node(nodes, kind):
     """The node describing this page: an article type on articles, a page type elsewhere."""
     wanted = ARTICLE_TYPES if kind == ARTICLE else PAGE_TYPES
     for node in nodes:
-        types = node.get("@type")
-        types = set(types if isinstance(types, list) else [types])
-        if types & wanted:
+        if types_of(node) & wanted:
             return node
     return None
 

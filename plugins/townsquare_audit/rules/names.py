@@ -1,5 +1,9 @@
 """Accessible names of controls, computed the way assistive technology does (simplified)."""
 
+from lxml import etree
+
+BY_ID = etree.XPath("//*[@id=$ref]")
+
 
 def accessible_name(page, element):
     """Return the accessible name of a link or button: aria-labelledby, aria-label, content,
@@ -8,29 +12,38 @@ def accessible_name(page, element):
     if labelledby:
         texts = []
         for ref in labelledby:
-            target = page.soup.find(id=ref)
-            if target is not None:
-                texts.append(target.get_text(" ", strip=True))
-            elif f'id="{ref}"' in page.text:
-                texts.append(ref)  # the label exists outside what the audit parses
+            found = BY_ID(page.root, ref=ref)
+            if found:
+                texts.append(" ".join("".join(found[0].itertext()).split()))
         if " ".join(texts).strip():
             return " ".join(texts).strip()
     label = (element.get("aria-label") or "").strip()
     if label:
         return label
-    text = _visible_text(element)
+    if element.text and element.text.strip() and not len(element):  # plain text: the usual
+        return " ".join(element.text.split())
+    text = visible_text(element)
     if text:
         return text
     return (element.get("title") or "").strip()
 
 
-def _visible_text(element):
-    """Text content excluding aria-hidden subtrees, plus alt text of images."""
+def visible_text(element):
+    """Text content excluding aria-hidden subtrees, plus alt text of images.
+
+    Recursive: libxml2 never builds a tree deeper than 256 levels (see parse.py)."""
     parts = []
-    for node in element.descendants:
-        if getattr(node, "name", None) is None:
-            if not any(p.get("aria-hidden") == "true" for p in node.parents if p.name):
-                parts.append(str(node))
-        elif node.name == "img" and node.get("alt"):
-            parts.append(node["alt"])
+
+    def walk(node):
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child.get("aria-hidden") != "true":
+                if child.tag == "img" and child.get("alt"):
+                    parts.append(child.get("alt"))
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
     return " ".join(" ".join(parts).split())

@@ -30,7 +30,8 @@ class OgCore(Rule):
 
     id = "og-core"
     description = "Open Graph core tags are complete, valid and absolute"
-    hint = "include partials/meta.html (plugins/social) or add the missing og: tags to <head>"
+    hint = "add the missing og: tags to <head> (an SEO plugin or your theme's head template)"
+    kit_hint = 'include "townsquare/meta.html" (townsquare_social) or add the missing og: tags'
     kinds = CONTENT_KINDS
 
     def check(self, page):

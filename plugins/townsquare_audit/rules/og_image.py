@@ -1,8 +1,7 @@
-"""og-image: the preview image exists, is a format platforms accept, and is big enough."""
+"""og-image: the preview image exists, decodes, is a format platforms accept, and is big enough."""
 
 from ..finding import WARNING
 from ..kinds import CONTENT_KINDS
-from ..urls import site_path
 from .base import Rule
 
 ACCEPTED = frozenset({"PNG", "JPEG", "WEBP", "GIF"})
@@ -11,11 +10,14 @@ MAX_BYTES = 5 * 1024 * 1024
 
 
 class OgImage(Rule):
-    """og:image resolves (or is external), is PNG/JPEG/WebP/GIF, >= 1200x630 and <= 5 MB."""
+    """og:image resolves (or is external), decodes, is PNG/JPEG/WebP/GIF, >= 1200x630, <= 5 MB."""
 
     id = "og-image"
-    description = "og:image resolves, is PNG/JPEG/WebP/GIF, at least 1200x630 and at most 5 MB"
-    hint = "point og:image at a 1200x630 PNG or JPEG in the site (plugins/social draws one)"
+    description = (
+        "og:image resolves, decodes, is PNG/JPEG/WebP/GIF, at least 1200x630 and at most 5 MB"
+    )
+    hint = "point og:image at a 1200x630 PNG or JPEG in the site"
+    kit_hint = "point og:image at a 1200x630 PNG or JPEG in the site (townsquare_social draws one)"
     kinds = CONTENT_KINDS
 
     def check(self, page):
@@ -23,13 +25,21 @@ class OgImage(Rule):
         if not url:
             return  # og-core reports it
         line = page.line_of(url)
-        path = site_path(url, page.url, page.origin)
+        path = page.resolve(url)
         if path is None:
             return  # on another site: not fetched, no network during an audit
         info = page.site.files.image(path)
         if info is None:
             yield self.finding(
                 page, line, f"og:image {url} does not resolve to a file in the site"
+            )
+            return
+        if info.problem:
+            yield self.finding(
+                page,
+                line,
+                f"og:image {url} is a broken {info.format} file ({info.problem}); "
+                "platforms show no preview",
             )
             return
         if info.format not in ACCEPTED:

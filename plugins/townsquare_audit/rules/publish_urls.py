@@ -23,7 +23,8 @@ class PublishUrls(Rule):
 
     def check(self, page):
         seen = set()
-        for match in LOCAL_URL.finditer(page.text):
+        local = any(host in page.lower for host in ("localhost", "127.0.0.1", "0.0.0.0", "[::1]"))
+        for match in LOCAL_URL.finditer(page.text) if local else ():
             if match.group(0) not in seen:
                 seen.add(match.group(0))
                 yield self.finding(

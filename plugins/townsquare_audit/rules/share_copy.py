@@ -15,12 +15,16 @@ class ShareCopy(Rule):
 
     id = "share-copy"
     description = "a copy-link or Web Share control is present"
-    hint = "add a <button data-ts-copy> (Clipboard API) or <button data-ts-webshare> control"
+    hint = "add a Copy link button (Clipboard API) or a Share button (navigator.share)"
+    kit_hint = "add a <button data-ts-copy> (Clipboard API) or <button data-ts-webshare> control"
     kinds = (ARTICLE, PAGE)
 
     def check(self, page):
         for button in page.elements("button"):
-            if button.has_attr("data-ts-copy") or button.has_attr("data-ts-webshare"):
+            if (
+                button.get("data-ts-copy") is not None
+                or button.get("data-ts-webshare") is not None
+            ):
                 return
             if CONTROL_NAME.search(accessible_name(page, button)):
                 return

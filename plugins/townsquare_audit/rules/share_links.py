@@ -1,7 +1,6 @@
 """share-links: the page offers one-click share links, and they share this very page."""
 
 from ..kinds import ARTICLE, PAGE
-from ..sharing import decode
 from ..urls import same_page
 from .base import Rule
 
@@ -11,18 +10,12 @@ class ShareLinks(Rule):
 
     id = "share-links"
     description = "share links are present and share this page's canonical URL"
-    hint = "include partials/share.html (plugins/share) or add links to share-intent URLs"
+    hint = "add links to share-intent URLs (LinkedIn, Mastodon, e-mail...) with this page's URL"
+    kit_hint = 'include "townsquare/share.html" (townsquare_share) or add share-intent links'
     kinds = (ARTICLE, PAGE)
 
     def check(self, page):
-        found = []
-        for link in page.elements("a"):
-            href = link.get("href")
-            if not href:
-                continue
-            decoded = decode(href, in_share_container=_in_share_container(link))
-            if decoded:
-                found.append((link, *decoded))
+        found = page.share_links
         if not found:
             yield self.finding(
                 page,
@@ -39,8 +32,3 @@ class ShareLinks(Rule):
                     page.line_of_tag(link),
                     f"{network} share link shares {shared[0]}, not this page ({page.url})",
                 )
-
-
-def _in_share_container(element):
-    """True when element sits inside a theme's share container."""
-    return any(parent.has_attr("data-ts-share") for parent in element.parents if parent.name)

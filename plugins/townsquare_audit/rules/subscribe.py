@@ -6,9 +6,13 @@ from ..kinds import ARTICLE, HOME, LISTING
 from ..page import hidden
 from .base import Rule
 from .feed_discovery import feed_links
+from .names import accessible_name
 
-FOLLOW_TEXT = re.compile(r"\b(subscribe|follow|rss|atom|newsletter|feed)\b", re.I)
-FEED_HREF = re.compile(r"(\.xml|\.rss|\.atom|feed\.json|/feed/?)(\?|#|$)", re.I)
+#: What a follow control says (its accessible name: text, aria-label, alt or title). "feed"
+#: alone is not enough ("news feed policy", "Feedback"): a link counts as a feed link by where
+#: it points, not by the word.
+FOLLOW_NAME = re.compile(r"\b(subscribe|follow|rss|atom|newsletter|json feed)\b", re.I)
+FEED_HREF = re.compile(r"(\.xml|\.rss|\.atom|feed\.json|/feed/?|/rss/?)(\?|#|$)", re.I)
 
 
 class Subscribe(Rule):
@@ -16,17 +20,18 @@ class Subscribe(Rule):
 
     id = "subscribe"
     description = "a visible subscribe point is present"
-    hint = "include partials/subscribe.html (plugins/feeds) or show a visible feed/follow link"
+    hint = "show a visible link to the feed, a newsletter form or a follow link"
+    kit_hint = (
+        'include "townsquare/subscribe.html" (townsquare_feeds) or show a visible feed/follow link'
+    )
     kinds = (ARTICLE, HOME, LISTING)
 
     def check(self, page):
-        announced = {link["href"].strip() for link in feed_links(page)}
-        for element in page.elements():
-            if hidden(element):
-                continue
-            if element.has_attr("data-ts-subscribe"):
-                return
-            if element.name == "a" and _follows(element, announced):
+        if any(not hidden(block) for block in page.marked("data-ts-subscribe")):
+            return
+        announced = {(link.get("href") or "").strip() for link in feed_links(page)}
+        for link in page.elements("a"):
+            if _follows(page, link, announced) and not hidden(link):
                 return
         yield self.finding(
             page,
@@ -35,9 +40,14 @@ class Subscribe(Rule):
         )
 
 
-def _follows(link, announced):
-    """True for a link to a feed or a link that says subscribe/follow."""
+def _follows(page, link, announced):
+    """True for a link to a feed, a profile link (rel=me) or a link named subscribe/follow."""
     href = (link.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:")):
+        return False
     if href in announced or FEED_HREF.search(href):
         return True
-    return bool(FOLLOW_TEXT.search(link.get_text(" ", strip=True)))
+    name = accessible_name(page, link)
+    if "me" in (link.get("rel") or "").split() and name:
+        return True
+    return bool(FOLLOW_NAME.search(name))

@@ -17,7 +17,8 @@ class TextLengths(Rule):
 
     id = "text-lengths"
     description = "title and description lengths are within platform limits"
-    hint = (
+    hint = "give every page a <title> and a meta description that fit"
+    kit_hint = (
         "give every page a title and a description that fit (front matter Title and Summary, "
         "or the og_title / og_description overrides)"
     )

@@ -11,7 +11,8 @@ class TwitterCard(Rule):
 
     id = "twitter-card"
     description = "twitter:card is present and valid"
-    hint = 'add <meta name="twitter:card" content="summary_large_image"> (plugins/social)'
+    hint = 'add <meta name="twitter:card" content="summary_large_image"> to <head>'
+    kit_hint = 'add <meta name="twitter:card" content="summary_large_image"> (townsquare_social)'
     kinds = CONTENT_KINDS
 
     def check(self, page):

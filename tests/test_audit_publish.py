@@ -1,0 +1,149 @@
+"""The audit in real publish builds of the fixture blog: a SITEURL with a path (GitHub and GitLab
+project pages), placeholder identities refused, and PR annotations from a refused build's log."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import BLOG, CONTENT, ROOT, run_build
+from pelican.plugins.townsquare_audit.cli import main
+
+from tools import annotations
+
+PROJECT_PAGES = [
+    "https://amara.github.io/townsquare-blog",  # GitHub Pages, a project repository
+    "https://amara.gitlab.io/group/townsquare-blog",  # GitLab's $CI_PAGES_URL, in a group
+]
+
+
+@pytest.mark.parametrize("siteurl", PROJECT_PAGES)
+def test_a_siteurl_with_a_path_passes_the_publish_audit(tmp_path, monkeypatch, capsys, siteurl):
+    monkeypatch.setenv("SITEURL", siteurl)
+    out = run_build(tmp_path / "output", "publishconf.py")  # raises when the audit refuses
+    page = (out / "posts" / "listening-tours.html").read_text(encoding="utf-8")
+    assert f'<meta property="og:image" content="{siteurl}/' in page
+    # The standalone audit maps URLs to files the same way, told the address or not.
+    assert main([str(out), "--publish", "--site-url", siteurl, "--skip", "placeholders"]) == 0
+    assert main([str(out), "--skip", "placeholders,publish-urls"]) == 0
+    assert capsys.readouterr().out.endswith(": no findings\n")
+
+
+def test_the_siteurl_path_is_stripped_and_other_projects_are_not_this_site(tmp_path, capsys):
+    site = tmp_path / "site"
+    (site / "images").mkdir(parents=True)
+    (site / "images" / "card.png").write_bytes(
+        (ROOT / "tests/fixtures/audit/_site/images/card.png").read_bytes()
+    )
+    head = (
+        '<link rel="canonical" href="https://amara.github.io/blog/">'
+        '<meta property="og:image" content="{image}">'
+    )
+    for name, image in [
+        ("index.html", "https://amara.github.io/blog/images/card.png"),
+        ("relative.html", "images/card.png"),
+        ("rooted.html", "/blog/images/missing.png"),
+        ("other.html", "https://amara.github.io/other-project/images/card.png"),
+    ]:
+        (site / name).write_text(
+            f"<!doctype html><html lang='en'><head><title>t</title>{head.format(image=image)}"
+            "</head><body><p>x</p></body></html>",
+            encoding="utf-8",
+        )
+    args = [str(site), "--rules", "og-image", "--site-url", "https://amara.github.io/blog"]
+    assert main(args) == 1
+    out = capsys.readouterr().out
+    assert "rooted.html" in out and "/blog/images/missing.png does not resolve" in out
+    assert "index.html" not in out and "relative.html" not in out
+    assert "other.html" not in out  # another project on the same host: not this site's file
+
+
+def test_a_publish_build_with_the_sample_identity_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITEURL", "https://leaders.example.net")
+    with pytest.raises(Exception) as refused:
+        run_build(tmp_path / "output", "publishconf.py", AUDIT_SKIP=[])
+    message = str(refused.value)
+    assert (
+        "output/404.html:24: error: [placeholders] sample identity @townsquare_ex in the "
+        "twitter:site: replace it in pelicanconf.py (SOCIAL_TWITTER_SITE)"
+    ) in message
+    assert not (tmp_path / "output").exists()
+
+
+def test_own_identity_passes_the_placeholders_rule(tmp_path, monkeypatch):
+    # A leader's own identity: the sample posts' reply links are front matter, so drop them.
+    content = tmp_path / "content"
+    import shutil
+
+    shutil.copytree(CONTENT, content)
+    for post in (content / "posts").glob("*.md"):
+        text = post.read_text(encoding="utf-8")
+        post.write_text(re.sub(r"(?m)^(Mastodon|Linkedin): .*\n", "", text), encoding="utf-8")
+    monkeypatch.setenv("SITEURL", "https://blog.amara-okafor.net")
+    own = {
+        "AUTHORS_BIO": {"amara-okafor": {"name": "Amara Okafor", "email": "amara@okafor.net"}},
+        "SOCIAL_TWITTER_SITE": "@amara_okafor",
+        "SOCIAL_PUBLISHER": {"type": "Person", "name": "Amara Okafor"},
+        "SOCIAL": (("Mastodon", "https://mastodon.social/@amara_okafor"),),
+        "COMMENTS_REPLY_EMAIL": "hello@okafor.net",
+    }
+    run_build(tmp_path / "output", "publishconf.py", PATH=str(content), AUDIT_SKIP=[], **own)
+
+
+def test_annotations_come_from_a_real_refused_build_log(tmp_path):
+    """The log `make publish 2>&1 | tee publish.log` keeps, fed to tools/annotations.py."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pelican", str(CONTENT), "-s", str(BLOG / "publishconf.py"),
+         "-o", str(tmp_path / "output"), "-e", "AUDIT_SKIP=[]",
+         f'CACHE_PATH="{tmp_path / "cache"}"'],
+        cwd=tmp_path,
+        env={**os.environ, "SITEURL": "https://leaders.example.net"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )  # fmt: skip
+    assert done.returncode != 0
+    log = tmp_path / "publish.log"
+    log.write_text(done.stdout, encoding="utf-8")
+    count = int(re.search(r"audit: (\d+) finding\(s\) at or above", done.stdout).group(1))
+    commands = list(annotations.from_log(done.stdout))
+    assert len(commands) == count > 100  # every finding once (Pelican's wrapped copy skipped)
+    assert commands[0] == (
+        "::error file=output/404.html,line=24,title=audit%3A placeholders::sample "
+        "identity @townsquare_ex in the twitter:site: replace it in pelicanconf.py "
+        "(SOCIAL_TWITTER_SITE)"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-m", "tools.annotations", "--json", str(tmp_path / "none.json"),
+         "--log", str(log)],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert shown.stdout.splitlines() == commands
+
+
+def test_annotations_escape_what_the_site_controls():
+    report = json.dumps(
+        {
+            "findings": [
+                {
+                    "path": "output/x\n::error::pwned,y.html",
+                    "line": 3,
+                    "rule": "share-links",
+                    "severity": "error",
+                    "message": "100% bad\r\n::warning::no",
+                }
+            ]
+        }
+    )
+    (command,) = annotations.from_json(report)
+    assert command == (
+        "::error file=output/x%0A%3A%3Aerror%3A%3Apwned%2Cy.html,line=3,"
+        "title=audit%3A share-links::100%25 bad%0D%0A::warning::no"
+    )
+    log = "  output/a.html:2: info: [noopener] link to https://x.test/ opens a new tab — fix: y"
+    assert list(annotations.from_log(log)) == [
+        "::notice file=output/a.html,line=2,title=audit%3A noopener::link to https://x.test/ "
+        "opens a new tab"
+    ]
