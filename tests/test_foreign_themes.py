@@ -3,9 +3,9 @@
 The fixture blog is built, unchanged, with Pelican's built-in `notmyidea` and `simple` themes
 and with `pelican-theme-reflex` from the package index, with no theme edits; the blog's
 settings set no Jinja option (the kit's own theme escapes inside its templates), so a theme
-that prints `{{ article.content }}` gets HTML, not escaped text. Each must pass the audit in publish mode and give every
-post exactly one og:title, og:image and canonical, share links that share the post, a way to
-reply and a way to subscribe, with the post's body rendered as HTML.
+that prints `{{ article.content }}` gets HTML, not escaped text. Each must pass the audit in
+publish mode and give every post exactly one og:title, og:image and canonical, share links
+that share the post, a way to reply and a way to subscribe, with the body rendered as HTML.
 """
 
 from pathlib import Path
