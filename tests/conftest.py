@@ -7,6 +7,7 @@ frozen copy of the sample blog as it was when the kit's tests were written.
 
 import logging
 import shutil
+import sys
 from pathlib import Path
 
 import blinker
@@ -20,6 +21,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BLOG = FIXTURES / "blog"
 CONTENT = BLOG / "content"
 BLOG_LOGO = "images/townsquare-logo.png"
+#: The virtual environment running the tests (the kit installed in it): Makefile runs under
+#: test use it as their VENV instead of creating their own.
+VENV = Path(sys.executable).parent.parent
 
 
 def make_settings(output, settings_file="pelicanconf.py", **overrides):

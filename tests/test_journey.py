@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, VENV
 from test_publish_configs import gitlab_commands, run_actionlint, workflow_commands
 
 pytestmark = pytest.mark.slow
@@ -142,7 +142,7 @@ def repo(tmp_path_factory):
 
 
 def make(repo, *args):
-    venv = ROOT / ".venv"  # the kit's environment stands in for the copy's own .venv
+    venv = VENV  # the kit's environment stands in for the copy's own .venv
     return subprocess.run(
         ["make", *args, f"VENV={venv}", "-o", f"{venv}/.installed"],
         cwd=repo,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, VENV
 from test_publish_configs import run_actionlint, workflow_commands
 
 from pelican.plugins.townsquare.scaffold import kit_requirement
@@ -65,7 +65,7 @@ def test_new_blog_has_the_files_of_a_blog_repository(blog):
 
 
 def test_new_blog_publishes_with_its_makefile(blog, tmp_path):
-    venv = ROOT / ".venv"
+    venv = VENV
     # The kit's own .venv stands in for the blog's (-o: never reinstall into it).
     result = subprocess.run(
         [
@@ -127,7 +127,7 @@ def test_new_without_an_email_says_what_to_set(tmp_path, monkeypatch):
 
 def test_new_make_post_keeps_the_title_as_typed(blog):
     title = 'Costs `whoami` $5 and "quotes"'
-    venv = ROOT / ".venv"
+    venv = VENV
     result = subprocess.run(
         ["make", "-s", "post", f"VENV={venv}", "-o", f"{venv}/.installed", f"TITLE={title}"],
         cwd=blog,
