@@ -176,9 +176,11 @@ def test_publish_to_a_project_address_passes_with_no_draft_broken_picture_or_pla
             path = urlsplit(img["src"]).path
             assert img["src"].startswith(SITEURL + "/"), (page, img["src"])
             assert (output / path.removeprefix("/blog/")).is_file(), (page, img["src"])
-    post = BeautifulSoup((output / "posts/why-we-publish-our-roadmap.html").read_text(), "lxml")
+    post = BeautifulSoup(
+        (output / "posts/2026-09-01-why-we-publish-our-roadmap.html").read_text(), "lxml"
+    )
     assert post.select_one('link[rel="canonical"]')["href"] == (
-        f"{SITEURL}/posts/why-we-publish-our-roadmap.html"
+        f"{SITEURL}/posts/2026-09-01-why-we-publish-our-roadmap.html"
     )
     assert [a.get_text(strip=True) for a in post.select("[data-ts-share] a")][:2] == [
         "LinkedIn",
