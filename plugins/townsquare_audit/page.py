@@ -9,7 +9,7 @@ from lxml import etree
 from .jsonld import read_blocks
 from .kinds import classify
 from .parse import HIDING_STYLE, parse
-from .sharing import decode
+from .sharing import recognise
 from .urls import base_path, is_absolute, origin, site_path, split
 
 ALL_RULES = frozenset({"*"})
@@ -271,7 +271,8 @@ class Page:
 
     @lazy
     def share_links(self):
-        """[(link, network, [shared URLs])] for every share link (sharing.decode)."""
+        """[(link, network, urls)] for every share link, urls() giving the URLs it shares
+        (decoded when asked: sharing.recognise)."""
         contained = {a for box in self.marked("data-ts-share") for a in box.iter("a")}
         own = (self.origin + "/") if self.origin else None
         found = []
@@ -284,9 +285,9 @@ class Page:
                 (own and href.startswith(own)) or (href[:1] == "/" and href[1:2] != "/")
             ):
                 continue  # a link within this site is never a share intent
-            decoded = decode(href, in_share_container=inside)
-            if decoded:
-                found.append((link, *decoded))
+            recognised = recognise(href, in_share_container=inside)
+            if recognised:
+                found.append((link, *recognised))
         return found
 
     def select(self, xpath):

@@ -258,7 +258,9 @@ def _opted_out_early(text):
     """True when <html> or <body> opts the whole page out (checked before parsing)."""
     body = text.find("<body")
     end = text.find(">", body) if body != -1 else -1
-    return end != -1 and WHOLE_PAGE_OPT_OUT.search(text, 0, end + 1) is not None
+    if end == -1 or text.find("data-audit-ignore", 0, end) == -1:
+        return False
+    return WHOLE_PAGE_OPT_OUT.search(text, 0, end + 1) is not None
 
 
 def audit_file(path, site_root, options=Options()):
