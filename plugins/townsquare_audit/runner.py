@@ -8,13 +8,14 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .cache import FindingsCache, page_key
+from .images import FileIndex
 from .kinds import KINDS, PAGE
 from .page import Page, SiteInfo
 from .parse import decode
 from .rules import RULES
 from .rules.base import SiteRule
 from .rules.readable import Readable
-from .site import AuditInputError, FileIndex, read_bytes, scan
+from .site import AuditInputError, read_bytes, scan
 from .urls import is_absolute
 
 #: A bare data-audit-ignore (or "*"/"all") on <html> or <body>: the page opted out entirely.
