@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from pelican.plugins.townsquare_audit.cli import main
+from pelican.plugins.townsquare_audit.images import FileIndex
 from pelican.plugins.townsquare_audit.page import Page, SiteInfo
-from pelican.plugins.townsquare_audit.site import FileIndex
 
 KINDS = Path(__file__).resolve().parent / "fixtures" / "audit-kinds"
 

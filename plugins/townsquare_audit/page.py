@@ -8,29 +8,12 @@ from lxml import etree
 
 from .jsonld import read_blocks
 from .kinds import classify
-from .parse import HIDING_STYLE, parse
-from .sharing import decode
+from .parse import parse
+from .sharing import recognise
+from .tree import child, lazy
 from .urls import base_path, is_absolute, origin, site_path, split
 
 ALL_RULES = frozenset({"*"})
-
-
-class lazy:
-    """functools.cached_property without its lock (Python 3.11 takes an RLock on every first
-    access, a measurable share of the audit's time); pages are used by one thread."""
-
-    def __init__(self, function):
-        self.function = function
-        self.__doc__ = function.__doc__
-
-    def __set_name__(self, owner, name):
-        self.name = name
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.function(instance)
-        return value
 
 
 #: The attributes that mark interaction containers or opt a subtree out: one scan per page.
@@ -47,7 +30,7 @@ class SiteInfo:
     root: str
     base_url: str = ""
     publish: bool = False
-    files: object = None  # a FileIndex (site.py): the only I/O a rule may cause, cached
+    files: object = None  # a FileIndex (images.py): the only I/O a rule may cause, cached
     sample_handles: tuple = ()  # placeholder handles the placeholders rule refuses
 
     @property
@@ -94,7 +77,7 @@ class Page:
     def _index(self):
         """Record <html>/<body> attributes, the meta values and the opted-out subtrees."""
         self.html_attrs = dict(self.root.attrib)
-        body = _child(self.root, "body")
+        body = child(self.root, "body")
         self.body_attrs = dict(body.attrib) if body is not None else {}
         meta, repeated = self._meta, self.repeated_meta
         for tag in self.root.iter("meta"):
@@ -204,8 +187,8 @@ class Page:
     @lazy
     def title(self):
         """The text of the head's <title>, whitespace collapsed."""
-        head = _child(self.root, "head") if self.root is not None else None
-        tag = _child(head, "title") if head is not None else None
+        head = child(self.root, "head") if self.root is not None else None
+        tag = child(head, "title") if head is not None else None
         return " ".join("".join(tag.itertext()).split()) if tag is not None else ""
 
     @lazy
@@ -271,7 +254,8 @@ class Page:
 
     @lazy
     def share_links(self):
-        """[(link, network, [shared URLs])] for every share link (sharing.decode)."""
+        """[(link, network, urls)] for every share link, urls() giving the URLs it shares
+        (decoded when asked: sharing.recognise)."""
         contained = {a for box in self.marked("data-ts-share") for a in box.iter("a")}
         own = (self.origin + "/") if self.origin else None
         found = []
@@ -284,9 +268,9 @@ class Page:
                 (own and href.startswith(own)) or (href[:1] == "/" and href[1:2] != "/")
             ):
                 continue  # a link within this site is never a share intent
-            decoded = decode(href, in_share_container=inside)
-            if decoded:
-                found.append((link, *decoded))
+            recognised = recognise(href, in_share_container=inside)
+            if recognised:
+                found.append((link, *recognised))
         return found
 
     def select(self, xpath):
@@ -332,24 +316,3 @@ class Page:
     def body_line(self):
         """Line of <body>, the place to add missing controls."""
         return self.line_of("<body")
-
-
-def _child(element, tag):
-    """The first child element with this tag, or None (plain iteration: lxml's find() runs
-    an ElementPath query in Python)."""
-    for child in element:
-        if child.tag == tag:
-            return child
-    return None
-
-
-def hidden(element):
-    """True when the element or an ancestor is hidden from sighted readers."""
-    node = element
-    while node is not None:
-        if node.get("hidden") is not None or node.get("aria-hidden") == "true":
-            return True
-        if HIDING_STYLE.search(node.get("style") or ""):
-            return True
-        node = node.getparent()
-    return False

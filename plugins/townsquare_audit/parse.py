@@ -17,7 +17,6 @@ from lxml import etree
 
 COMMENT_IDS = frozenset({"comments", "disqus_thread", "isso-thread", "remark42", "cusdis_thread"})
 COMMENT_CLASSES = frozenset({"giscus", "utterances", "comments", "comment-area"})
-HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.I)
 MAX_DEPTH = 256  # libxml2's default limit (XML_PARSE_HUGE lifts it; we do not)
@@ -92,13 +91,3 @@ def parse(text, utf8=None):
     if root is None or not isinstance(root.tag, str):
         return Parsed(None, problems)
     return Parsed(root, problems)
-
-
-def tokens(element, name):
-    """A space-separated attribute (class, rel) as a list of tokens."""
-    return (element.get(name) or "").split()
-
-
-def text_of(element):
-    """The element's text, stripped pieces joined by single spaces (bs4's get_text(" ", True))."""
-    return " ".join(piece.strip() for piece in element.itertext() if piece.strip())

@@ -8,13 +8,14 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .cache import FindingsCache, page_key
+from .images import FileIndex
 from .kinds import KINDS, PAGE
 from .page import Page, SiteInfo
 from .parse import decode
 from .rules import RULES
 from .rules.base import SiteRule
 from .rules.readable import Readable
-from .site import AuditInputError, FileIndex, read_bytes, scan
+from .site import AuditInputError, read_bytes, scan
 from .urls import is_absolute
 
 #: A bare data-audit-ignore (or "*"/"all") on <html> or <body>: the page opted out entirely.
@@ -258,7 +259,9 @@ def _opted_out_early(text):
     """True when <html> or <body> opts the whole page out (checked before parsing)."""
     body = text.find("<body")
     end = text.find(">", body) if body != -1 else -1
-    return end != -1 and WHOLE_PAGE_OPT_OUT.search(text, 0, end + 1) is not None
+    if end == -1 or text.find("data-audit-ignore", 0, end) == -1:
+        return False
+    return WHOLE_PAGE_OPT_OUT.search(text, 0, end + 1) is not None
 
 
 def audit_file(path, site_root, options=Options()):

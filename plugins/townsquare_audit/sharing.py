@@ -8,7 +8,8 @@ on the raw href.
 """
 
 import re
-from urllib.parse import unquote
+from functools import partial
+from urllib.parse import quote, unquote
 
 from .urls import split
 
@@ -56,6 +57,30 @@ def decode(href, in_share_container=False):
 
     An empty URL list means the link is a share link that shares nothing we can read.
     """
+    found = recognise(href, in_share_container)
+    return (found[0], found[1]()) if found else None
+
+
+def shares(href, url, encoded=None):
+    """True when href carries url as a whole parameter value or a whole word of its text (raw
+    or percent-encoded): the quick answer for the usual share link. False means "look
+    closer" (decode() then says what it shares), never "shares something else": a URL that
+    merely ends in this page's URL (?x=https://this/page) starts after "%3D", not a value."""
+    for form in (url, encoded or quote(url, safe="")):
+        at = href.find(form)
+        if at > 0:
+            before, after = href[at - 3 : at], href[at + len(form) : at + len(form) + 3]
+            starts = before[-1:] in ("=", " ", "+") or before in ("%20", "%0A")
+            ends = not after or after[0] in "&#\"' +" or after in ("%20", "%26", "%23", "%0A")
+            if starts and ends:
+                return True
+    return False
+
+
+def recognise(href, in_share_container=False):
+    """(network, a function returning the shared URLs) for a share link, or None.
+
+    The URLs are decoded only when asked for: most share links are checked by shares()."""
     if not in_share_container and not MAY_SHARE.search(href):
         return None  # the quick answer for the many links that are not share links
     quick = _quick_split(href)
@@ -64,7 +89,10 @@ def decode(href, in_share_container=False):
         if parts is None:
             return None
         if parts.scheme == "mailto":
-            return _decode_mailto(parts) if in_share_container or "body=" in parts.query else None
+            if not (in_share_container or "body=" in parts.query):
+                return None
+            mailto = _decode_mailto(parts)
+            return (mailto[0], lambda: mailto[1]) if mailto else None
         if parts.scheme not in ("http", "https", ""):
             return None
         quick = (parts.hostname or "").lower(), parts.path.lower(), parts.query
@@ -75,11 +103,11 @@ def decode(href, in_share_container=False):
         if path == prefix[:-1] if exact else path.startswith(prefix):
             if exact and not set(params) & query.keys():
                 continue
-            return network, _urls(query, params)
+            return network, partial(_urls, query, params)
     if path.endswith("/share") and "text" in query:  # a Mastodon instance's /share endpoint
-        return "mastodon", _urls(query, ("text", "url"))
+        return "mastodon", partial(_urls, query, ("text", "url"))
     if in_share_container:
-        return (host or "site"), _urls(query, GENERIC_PARAMS)
+        return (host or "site"), partial(_urls, query, GENERIC_PARAMS)
     return None
 
 

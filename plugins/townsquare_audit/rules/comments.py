@@ -6,7 +6,8 @@ from lxml import etree
 
 from ..finding import WARNING
 from ..kinds import ARTICLE
-from ..parse import COMMENT_CLASSES, COMMENT_IDS, text_of
+from ..parse import COMMENT_CLASSES, COMMENT_IDS
+from ..tree import text_of
 from .base import Rule
 
 PROVIDER_SCRIPTS = (

@@ -1,6 +1,9 @@
 """share-links: the page offers one-click share links, and they share this very page."""
 
+from urllib.parse import quote
+
 from ..kinds import ARTICLE, PAGE
+from ..sharing import shares
 from ..urls import same_page
 from .base import Rule
 
@@ -25,7 +28,11 @@ class ShareLinks(Rule):
             return
         if not page.url:
             return  # nothing to compare with; the canonical rule reports the missing URL
-        for link, network, shared in found:
+        encoded = quote(page.url, safe="")
+        for link, network, urls in found:
+            if shares(link.get("href") or "", page.url, encoded):
+                continue  # the usual case, read without decoding the link
+            shared = urls()
             if shared and not any(same_page(url, page.url) for url in shared):
                 yield self.finding(
                     page,

@@ -3,7 +3,7 @@
 import re
 
 from ..kinds import ARTICLE, HOME, LISTING
-from ..page import hidden
+from ..tree import hidden
 from .base import Rule
 from .feed_discovery import feed_links
 from .names import accessible_name
