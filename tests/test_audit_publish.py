@@ -1,7 +1,6 @@
 """The audit in real publish builds of the fixture blog: a SITEURL with a path (GitHub and GitLab
 project pages), placeholder identities refused, and PR annotations from a refused build's log."""
 
-import json
 import os
 import re
 import subprocess
@@ -10,8 +9,6 @@ import sys
 import pytest
 from conftest import BLOG, CONTENT, ROOT, run_build
 from pelican.plugins.townsquare_audit.cli import main
-
-from tools import annotations
 
 PROJECT_PAGES = [
     "https://amara.github.io/townsquare-blog",  # GitHub Pages, a project repository
@@ -92,58 +89,58 @@ def test_own_identity_passes_the_placeholders_rule(tmp_path, monkeypatch):
     run_build(tmp_path / "output", "publishconf.py", PATH=str(content), AUDIT_SKIP=[], **own)
 
 
-def test_annotations_come_from_a_real_refused_build_log(tmp_path):
-    """The log `make publish 2>&1 | tee publish.log` keeps, fed to tools/annotations.py."""
+def test_a_refused_build_in_github_actions_prints_annotations(tmp_path):
+    """Regression (issue 17, item 9): a refused build's findings never became annotations,
+    because tools/annotations.py parsed log lines the real log did not have. The build now
+    prints GitHub's workflow commands itself when it runs in GitHub Actions."""
     done = subprocess.run(
         [sys.executable, "-m", "pelican", str(CONTENT), "-s", str(BLOG / "publishconf.py"),
          "-o", str(tmp_path / "output"), "-e", "AUDIT_SKIP=[]",
          f'CACHE_PATH="{tmp_path / "cache"}"'],
         cwd=tmp_path,
-        env={**os.environ, "SITEURL": "https://leaders.example.net"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        env={**os.environ, "SITEURL": "https://leaders.example.net", "GITHUB_ACTIONS": "true"},
+        capture_output=True,
         text=True,
     )  # fmt: skip
     assert done.returncode != 0
-    log = tmp_path / "publish.log"
-    log.write_text(done.stdout, encoding="utf-8")
-    count = int(re.search(r"audit: (\d+) finding\(s\) at or above", done.stdout).group(1))
-    commands = list(annotations.from_log(done.stdout))
-    assert len(commands) == count > 100  # every finding once (Pelican's wrapped copy skipped)
-    assert commands[0] == (
-        "::error file=output/404.html,line=24,title=audit%3A placeholders::sample "
-        "identity @townsquare_ex in the twitter:site: replace it in pelicanconf.py "
-        "(SOCIAL_TWITTER_SITE)"
-    )
-    shown = subprocess.run(
-        [sys.executable, "-m", "tools.annotations", "--json", str(tmp_path / "none.json"),
-         "--log", str(log)],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+    count = int(re.search(r"audit: (\d+) finding\(s\) at or above", done.stderr).group(1))
+    commands = [line for line in done.stdout.splitlines() if line.startswith("::error ")]
+    assert len(commands) == count > 100  # every failing finding once
+    assert commands[0].startswith("::error file=")
+    assert ",title=placeholders::sample identity @townsquare_ex" in "".join(commands)
+    without = subprocess.run(
+        [sys.executable, "-m", "pelican", str(CONTENT), "-s", str(BLOG / "publishconf.py"),
+         "-o", str(tmp_path / "again"), "-e", "AUDIT_SKIP=[]",
+         f'CACHE_PATH="{tmp_path / "cache2"}"'],
+        cwd=tmp_path,
+        env={**{k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"},
+             "SITEURL": "https://leaders.example.net"},
+        capture_output=True,
+        text=True,
     )  # fmt: skip
-    assert shown.stdout.splitlines() == commands
+    assert "::error" not in without.stdout
 
 
 def test_annotations_escape_what_the_site_controls():
-    report = json.dumps(
-        {
-            "findings": [
-                {
-                    "path": "output/x\n::error::pwned,y.html",
-                    "line": 3,
-                    "rule": "share-links",
-                    "severity": "error",
-                    "message": "100% bad\r\n::warning::no",
-                }
-            ]
-        }
+    from pelican.plugins.townsquare_audit.finding import Finding
+    from pelican.plugins.townsquare_audit.report import render
+    from pelican.plugins.townsquare_audit.runner import Result
+
+    result = Result()
+    result.add(
+        "x.html",
+        "article",
+        [],
+        [
+            Finding(
+                "output/x\n::error::pwned,y.html",
+                3,
+                "share-links",
+                "error",
+                "100% bad\r\n::warning::no",
+            )
+        ],
     )
-    (command,) = annotations.from_json(report)
-    assert command == (
-        "::error file=output/x%0A%3A%3Aerror%3A%3Apwned%2Cy.html,line=3,"
-        "title=audit%3A share-links::100%25 bad%0D%0A::warning::no"
-    )
-    log = "  output/a.html:2: info: [noopener] link to https://x.test/ opens a new tab — fix: y"
-    assert list(annotations.from_log(log)) == [
-        "::notice file=output/a.html,line=2,title=audit%3A noopener::link to https://x.test/ "
-        "opens a new tab"
-    ]
+    command = render(result, "github", "error").splitlines()[0]
+    assert command.startswith("::error file=output/x%0A%3A%3Aerror%3A%3Apwned%2Cy.html,line=3,")
+    assert command.endswith("::100%25 bad%0D%0A::warning::no")

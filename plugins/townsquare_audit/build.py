@@ -72,6 +72,10 @@ def _run(pelican, output_path):
         _write_report(report, result, fail_on)
     # The report is the reporter's output, not a log record: printed as is, never re-wrapped.
     print(render(result, "text", fail_on) if result.findings else summary(result), file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true" and result.findings:
+        # In a GitHub Actions job these lines become annotations on the commit or pull
+        # request (the publish workflow needs no step of its own for them).
+        print(render(result, "github", fail_on), end="")
     failing = [f for f in result.findings if fails(f, fail_on)]
     if not failing:
         return []
