@@ -375,7 +375,7 @@ def test_every_setting_is_documented_in_the_readme():
     from pelican.plugins.townsquare_comments.settings import PROVIDER_SETTINGS, SETTINGS
 
     readme = (ROOT / "README.md").read_text("utf-8")
-    section = readme.split("## Comments (plugins/comments)")[1].split("\n## ")[0]
+    section = readme.split("## Comments (plugins/townsquare_comments)")[1].split("\n## ")[0]
     for name in (*(s.name for s in SETTINGS), *PROVIDER_SETTINGS):
         assert f"`{name}`" in section, name
 
