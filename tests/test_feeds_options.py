@@ -220,7 +220,8 @@ def test_defaults_are_documented_in_the_readme():
     from pelican.plugins.townsquare_feeds.settings import SETTINGS
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
-    section = readme.split("## Feeds and subscribe (plugins/townsquare_feeds)")[1].split("\n## ")[0]
+    heading = "## Feeds and subscribe (plugins/townsquare_feeds)"
+    section = readme.split(heading)[1].split("\n## ")[0]
     for setting in SETTINGS:
         assert f"`{setting.name}`" in section, setting.name
 
