@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .cache import FindingsCache, page_key
 from .images import FileIndex
 from .kinds import KINDS, PAGE
 from .page import Page, SiteInfo
@@ -101,7 +100,11 @@ def audit_site(root, options=Options(), cache_path=None):
     site_rules = [r() for r in RULES if issubclass(r, SiteRule) and _selected(r, options)]
     for rule in site_rules:
         result.findings.extend(rule.check_site(_Shown(found, shown)))
-    cache = FindingsCache(cache_path, root, options) if cache_path else None
+    cache = None
+    if cache_path:  # builds only: the command has no cache, and hashlib is not free to import
+        from .cache import FindingsCache, page_key
+
+        cache = FindingsCache(cache_path, root, options)
     keys, todo = {}, []
     for rel in found.pages:
         if cache is not None:

@@ -91,23 +91,24 @@ def recognise(href, in_share_container=False):
         if parts.scheme == "mailto":
             if not (in_share_container or "body=" in parts.query):
                 return None
-            mailto = _decode_mailto(parts)
-            return (mailto[0], lambda: mailto[1]) if mailto else None
+            query = _query(parts.query)
+            if "body" not in query and "subject" not in query:
+                return None
+            return "email", partial(_mailto_urls, parts, query)
         if parts.scheme not in ("http", "https", ""):
             return None
         quick = (parts.hostname or "").lower(), parts.path.lower(), parts.query
     host, path, raw_query = quick
-    query = _query(raw_query)
     for prefix, network, params in _endpoints(host):
         exact = prefix.endswith("$")
         if path == prefix[:-1] if exact else path.startswith(prefix):
-            if exact and not set(params) & query.keys():
+            if exact and not set(params) & _query(raw_query).keys():
                 continue
-            return network, partial(_urls, query, params)
-    if path.endswith("/share") and "text" in query:  # a Mastodon instance's /share endpoint
-        return "mastodon", partial(_urls, query, ("text", "url"))
+            return network, partial(_query_urls, raw_query, params)
+    if path.endswith("/share") and "text" in _query(raw_query):  # a Mastodon instance's /share
+        return "mastodon", partial(_query_urls, raw_query, ("text", "url"))
     if in_share_container:
-        return (host or "site"), partial(_urls, query, GENERIC_PARAMS)
+        return (host or "site"), partial(_query_urls, raw_query, GENERIC_PARAMS)
     return None
 
 
@@ -171,11 +172,13 @@ def _urls(query, params):
     return found
 
 
-def _decode_mailto(parts):
-    """An e-mail share: the URL lives in the body (or subject) parameter."""
-    query = _query(parts.query)
-    if "body" not in query and "subject" not in query:
-        return None
-    return "email", _urls(query, ("body", "subject")) or [
+def _query_urls(raw, params):
+    """The URLs in the given parameters of a raw query string (see _urls)."""
+    return _urls(_query(raw), params)
+
+
+def _mailto_urls(parts, query):
+    """An e-mail share's URLs: in the body (or subject) parameter, else in the address part."""
+    return _urls(query, ("body", "subject")) or [
         m for m in URL_IN_TEXT.findall(unquote(parts.path))
     ]

@@ -4,10 +4,14 @@ Every URL comes from a page, so any of them may be malformed (``http://localhost
 IPv6 literal): the helpers treat those as "not a usable URL" instead of raising.
 """
 
+import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
+#: An absolute http(s) URL with a plain host name and no port, user or odd character before
+#: its path: urlsplit() would find the scheme and host, and never raise, on any such URL.
+PLAIN_ABSOLUTE = re.compile(r"https?://[a-z0-9.-]+(?:[/?#]|\Z)")
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "::1"})
 
 
@@ -24,6 +28,8 @@ def split(url):
 
 def is_absolute(url):
     """True for a well-formed absolute http(s) URL."""
+    if url and PLAIN_ABSOLUTE.match(url):
+        return True  # what urlsplit would say, without it (pages' own URLs never repeat)
     parts = split(url)
     return parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
 

@@ -28,6 +28,14 @@ def accessible_name(page, element):
     return (element.get("title") or "").strip()
 
 
+def has_own_text(element):
+    """True when the element's own text (before or between its children) is not blank: its
+    accessible name then cannot be empty, since visible_text() always includes that text."""
+    if element.text and not element.text.isspace():
+        return True
+    return any(child.tail and not child.tail.isspace() for child in element)
+
+
 def visible_text(element):
     """Text content excluding aria-hidden subtrees, plus alt text of images.
 
