@@ -296,10 +296,13 @@ class Page:
         for needle in needles:
             if not needle:
                 continue
-            for variant in (needle, html.escape(needle), html.escape(needle, quote=False)):
-                offset = self.text.find(variant)
-                if offset >= 0:
-                    return self.line_at(offset)
+            offset = self.text.find(needle)  # escaped forms only when the raw one is not there
+            if offset < 0:
+                offset = self.text.find(html.escape(needle))
+            if offset < 0:
+                offset = self.text.find(html.escape(needle, quote=False))
+            if offset >= 0:
+                return self.line_at(offset)
         return 1
 
     @staticmethod

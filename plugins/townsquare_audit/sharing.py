@@ -14,6 +14,12 @@ from urllib.parse import quote, unquote
 from .urls import split
 
 URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+")
+#: A plain absolute http(s) URL: host (no user, port, IPv6 literal or odd character), path up
+#: to the query, query up to the fragment. The scheme is matched in ASCII only (re.I would
+#: also take the long s, which str.lower() does not).
+PLAIN_URL = re.compile(
+    r"[hH][tT][tT][pP][sS]?://([^/?#@:\[\]\\ %]+)(?=[/?#]|\Z)([^?#]*)\??([^#]*)"
+)
 #: Every share link below matches this (a cheap first test: most links on a page are not).
 MAY_SHARE = re.compile(r"share|intent|submit|/send|/pin/|/edit|/feed|wa\.me|mailto:", re.I)
 
@@ -116,23 +122,10 @@ def _quick_split(href):
     """(host, lower-cased path, query) of a plain absolute http(s) URL, without urlsplit's
     generality (share links are many, and plain); None for anything else (mailto:, userinfo,
     IPv6 literals, ports, odd characters), which takes the careful path."""
-    lowered = href[:8].lower()
-    if lowered.startswith("https://"):
-        rest = href[8:]
-    elif lowered.startswith("http://"):
-        rest = href[7:]
-    else:
+    match = PLAIN_URL.match(href)
+    if match is None:
         return None
-    rest = rest.split("#", 1)[0]
-    end = len(rest)
-    for mark in "/?":
-        at = rest.find(mark)
-        if at != -1 and at < end:
-            end = at
-    host = rest[:end]
-    if not host or any(c in host for c in "@:[]\\ %"):
-        return None
-    path, _, query = rest[end:].partition("?")
+    host, path, query = match.groups()
     return host.lower(), path.lower(), query
 
 
