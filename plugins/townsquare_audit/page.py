@@ -257,21 +257,24 @@ class Page:
         """[(link, network, urls)] for every share link, urls() giving the URLs it shares
         (decoded when asked: sharing.recognise)."""
         contained = {a for box in self.marked("data-ts-share") for a in box.iter("a")}
-        own = (self.origin + "/") if self.origin else None
         found = []
         for link in self.elements("a"):
-            href = link.get("href")
-            if not href:
-                continue
-            inside = link in contained
-            if not inside and (
-                (own and href.startswith(own)) or (href[:1] == "/" and href[1:2] != "/")
-            ):
-                continue  # a link within this site is never a share intent
-            recognised = recognise(href, in_share_container=inside)
+            recognised = self.share_link(link, link in contained)
             if recognised:
                 found.append((link, *recognised))
         return found
+
+    def share_link(self, link, in_share_container=False):
+        """(network, urls) when the link is a share link (inside a share container or not),
+        else None. A link within this site is a share intent only inside a container."""
+        href = link.get("href")
+        if not href:
+            return None
+        if not in_share_container:
+            own = self.origin
+            if (own and href.startswith(own + "/")) or (href[:1] == "/" and href[1:2] != "/"):
+                return None
+        return recognise(href, in_share_container=in_share_container)
 
     def select(self, xpath):
         """Elements matching a compiled XPath, minus those inside a data-audit-ignore subtree."""

@@ -32,20 +32,19 @@ class AccessibleNames(Rule):
 
 
 def _controls(page, elements):
-    """Those of elements that share, comment or subscribe: share links, links and buttons in
-    interaction containers, and (on kit pages) those carrying data-ts-* markers."""
-    shared = {link for link, _network, _urls in page.share_links}
+    """Those of elements that share, comment or subscribe."""
     boxes = {box for name in CONTAINERS for box in page.marked(name)}
-    found = set()
-    for element in elements:
-        if (
-            element in shared
-            or element in boxes
-            or (page.is_kit and "data-ts-" in " ".join(element.keys()))
-            or any(parent in boxes for parent in element.iterancestors())
-        ):
-            found.add(element)
-    return found
+    return {element for element in elements if _is_control(page, element, boxes)}
+
+
+def _is_control(page, element, boxes):
+    """True for a link or button in an interaction container, one carrying a data-ts-* marker
+    on a kit page, or a share link (outside containers: inside, it is in one already)."""
+    if element in boxes or any(parent in boxes for parent in element.iterancestors()):
+        return True
+    if page.is_kit and "data-ts-" in " ".join(element.keys()):
+        return True
+    return element.tag == "a" and page.share_link(element) is not None
 
 
 def _describe(element):
