@@ -189,7 +189,10 @@ class Page:
         """The text of the head's <title>, whitespace collapsed."""
         head = child(self.root, "head") if self.root is not None else None
         tag = child(head, "title") if head is not None else None
-        return " ".join("".join(tag.itertext()).split()) if tag is not None else ""
+        if tag is None:
+            return ""
+        text = (tag.text or "") if not len(tag) else "".join(tag.itertext())
+        return " ".join(text.split())
 
     @lazy
     def lower(self):

@@ -8,7 +8,7 @@ on the raw href.
 """
 
 import re
-from functools import partial
+from functools import lru_cache, partial
 from urllib.parse import quote, unquote
 
 from .urls import split
@@ -130,6 +130,7 @@ def _quick_split(href):
     return host.lower(), path.lower(), query
 
 
+@lru_cache(maxsize=1024)  # a site links to few hosts, on every page
 def _endpoints(host):
     """The ENDPOINTS rows whose host suffix matches host (x.com, www.x.com, ...)."""
     labels = host.split(".")
