@@ -1,11 +1,11 @@
 """A built page as the rules see it: its lxml tree, metadata, kind (with evidence) and URL."""
 
 import html
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .index import MARKERS, find_marked, index_meta
 from .jsonld import read_blocks
 from .kinds import classify
 from .parse import parse
@@ -14,13 +14,6 @@ from .tree import child, lazy
 from .urls import base_path, is_absolute, origin, site_path, split
 
 ALL_RULES = frozenset({"*"})
-
-
-#: The attributes that mark interaction containers or opt a subtree out: one scan per page.
-MARKERS = ("data-ts-share", "data-ts-comments", "data-ts-subscribe", "data-audit-ignore")
-ANY_WITH = etree.XPath("//*[@*[name() = $name]]")
-MARKER_TEXT = re.compile(r"data-(ts-share|ts-comments|ts-subscribe|audit-ignore)")
-BLOCK_TAGS = ("nav", "section", "div", "aside", "footer", "header", "main", "article", "form")
 
 
 @dataclass
@@ -79,58 +72,11 @@ class Page:
         self.html_attrs = dict(self.root.attrib)
         body = child(self.root, "body")
         self.body_attrs = dict(body.attrib) if body is not None else {}
-        for tag in self.root.iter("meta"):
-            attributes = tag.items()  # one call; most tags are <meta property|name=.. content=..>
-            if len(attributes) == 2:
-                (first, key), (second, content) = attributes
-                if second == "content" and first in ("property", "name"):
-                    if key:
-                        self._add_meta(key, content.strip())
-                    continue
-            self._index_meta(tag)
-        present = [f"data-{name}" for name in set(MARKER_TEXT.findall(self.text))]
-        if present:
-            self._find_marked(present)
+        self._meta, self.repeated_meta, self.refresh = index_meta(self.root)
+        self._marked = find_marked(self.root, self.text)
         self._ignored = frozenset(
             el for el in self._marked["data-audit-ignore"] if el.tag not in ("html", "body")
         )
-
-    def _index_meta(self, tag):
-        """Record a <meta> tag's content under its property and its name (or note a refresh)."""
-        prop, name = tag.get("property"), tag.get("name")
-        if not (prop or name):
-            if (tag.get("http-equiv") or "").lower() == "refresh":
-                self.refresh = True
-            return
-        content = (tag.get("content") or "").strip()
-        for key in (prop, name) if name != prop else (prop,):
-            if key:
-                self._add_meta(key, content)
-
-    def _add_meta(self, key, content):
-        """Record one value under key, noting keys seen more than once."""
-        values = self._meta.get(key)
-        if values is None:
-            self._meta[key] = [content]
-        else:
-            values.append(content)
-            self.repeated_meta.add(key)
-
-    def _find_marked(self, present):
-        """Fill self._marked for the marker attributes the source mentions. The kit writes its
-        containers on block elements, so those are searched (a C-level tag filter); a marker
-        the source mentions but no block carries, and data-audit-ignore (any element may carry
-        it), are searched on every element."""
-        everywhere = [name for name in present if name == "data-audit-ignore"]
-        wanted = {name: self._marked[name] for name in present}
-        for element in self.root.iter(*BLOCK_TAGS):
-            for key in element.keys():  # noqa: SIM118 - an lxml element: its attribute names
-                if key in wanted:
-                    wanted[key].append(element)
-        everywhere += [n for n in present if not self._marked[n] and n not in everywhere]
-        if everywhere:
-            for name in everywhere:
-                self._marked[name] = list(ANY_WITH(self.root, name=name))
 
     @property
     def empty(self):

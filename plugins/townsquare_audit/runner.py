@@ -4,18 +4,30 @@ import fnmatch
 import gc
 import os
 import re
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from .images import FileIndex
 from .kinds import KINDS, PAGE
+from .options import DEFAULTS, Options
 from .page import Page, SiteInfo
 from .parse import decode
+from .result import OPTED_OUT, Result
 from .rules import RULES
 from .rules.base import SiteRule
 from .rules.readable import Readable
 from .site import AuditInputError, read_bytes, scan
 from .urls import is_absolute
+
+#: What callers import from here (Options and Result live in options.py and result.py).
+__all__ = [
+    "AuditInternalError",
+    "Options",
+    "Result",
+    "audit_file",
+    "audit_pages",
+    "audit_site",
+    "home_address",
+]
 
 #: A bare data-audit-ignore (or "*"/"all") on <html> or <body>: the page opted out entirely.
 WHOLE_PAGE_OPT_OUT = re.compile(
@@ -29,52 +41,10 @@ PARALLEL_FROM = 200
 #: Pages are parsed this many at a time, then checked: the parser's and the rules' code stay
 #: warm in the processor's caches (measured 7-8 % of the audit's CPU time; +5 MB of memory).
 BATCH = 32
-DEFAULT_SAMPLE_HANDLES = ("@townsquare_ex", "@amara_example")
 
 
 class AuditInternalError(Exception):
     """A rule failed on a page: a bug in the audit, reported with the page (exit status 2)."""
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to audit: rules, pages to skip, publish mode, site URL, parallelism, kinds."""
-
-    rules: tuple = ()  # rule ids; empty = all
-    ignore: tuple = ()  # fnmatch globs on site-relative paths
-    publish: bool = False
-    base_url: str = ""
-    jobs: int = 0  # 0 = one per core
-    display_root: str = ""  # how the site folder is named in reports (default: as given)
-    kinds: tuple = ()  # ((glob, kind), ...): the kind of matching pages, whatever they show
-    sample_handles: tuple = DEFAULT_SAMPLE_HANDLES  # refused by the placeholders rule
-
-
-OPTED_OUT = "opted out"
-
-
-@dataclass
-class Result:
-    """Findings sorted by path and line, and each audited page's kind and evidence."""
-
-    findings: list = field(default_factory=list)
-    kinds: Counter = field(default_factory=Counter)
-    opted_out: int = 0  # pages whose <html>/<body> carries a bare data-audit-ignore
-    pages_seen: list = field(default_factory=list)  # [(shown path, kind, [evidence])]
-    warnings: list = field(default_factory=list)  # about the run itself (e.g. the cache)
-
-    @property
-    def pages(self):
-        return sum(self.kinds.values())
-
-    def add(self, path, kind, evidence, findings):
-        """Count one page of this kind (or opted out) and keep its findings."""
-        if kind == OPTED_OUT:
-            self.opted_out += 1
-        else:
-            self.kinds[kind] += 1
-            self.pages_seen.append((path, kind, list(evidence)))
-        self.findings.extend(findings)
 
 
 class _Shown:
@@ -87,7 +57,7 @@ class _Shown:
         return os.path.join(self._root, rel)
 
 
-def audit_site(root, options=Options(), cache_path=None):
+def audit_site(root, options=DEFAULTS, cache_path=None):
     """Audit every page under root and return a Result.
 
     With cache_path, pages whose bytes (and site) did not change since the last run reuse
@@ -284,7 +254,7 @@ def _opted_out_early(text):
     return WHOLE_PAGE_OPT_OUT.search(text, 0, end + 1) is not None
 
 
-def audit_file(path, site_root, options=Options()):
+def audit_file(path, site_root, options=DEFAULTS):
     """Audit one built page (e.g. for a preview); return its findings."""
     rel = os.path.relpath(path, site_root).replace(os.sep, "/")
     return audit_pages(site_root, [rel], options)[0][3]
