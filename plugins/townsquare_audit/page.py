@@ -96,10 +96,14 @@ class Page:
     def links(self, rel):
         """Return every <link> whose rel contains rel."""
         if self._links is None:
-            self._links = {}
+            self._links = links = {}
             for tag in self.elements("link"):
                 for value in (tag.get("rel") or "").lower().split():
-                    self._links.setdefault(value, []).append(tag)
+                    found = links.get(value)
+                    if found is None:
+                        links[value] = [tag]
+                    else:
+                        found.append(tag)
         return self._links.get(rel, [])
 
     @lazy
@@ -222,9 +226,16 @@ class Page:
         """[(link, network, urls)] for every share link, urls() giving the URLs it shares
         (decoded when asked: sharing.recognise)."""
         contained = {a for box in self.marked("data-ts-share") for a in box.iter("a")}
+        own = self._own
         found = []
-        for link in self.elements("a"):
-            recognised = self.share_link(link, link in contained)
+        for link in self.elements("a"):  # inlined share_link(): most links are the site's own
+            href = link.get("href")
+            if not href:
+                continue
+            inside = link in contained
+            if not inside and _within(href, own):
+                continue
+            recognised = recognise(href, in_share_container=inside)
             if recognised:
                 found.append((link, *recognised))
         return found
@@ -233,13 +244,14 @@ class Page:
         """(network, urls) when the link is a share link (inside a share container or not),
         else None. A link within this site is a share intent only inside a container."""
         href = link.get("href")
-        if not href:
+        if not href or (not in_share_container and _within(href, self._own)):
             return None
-        if not in_share_container:
-            own = self.origin
-            if (own and href.startswith(own + "/")) or (href[:1] == "/" and href[1:2] != "/"):
-                return None
         return recognise(href, in_share_container=in_share_container)
+
+    @lazy
+    def _own(self):
+        """The site's origin with a slash ('https://host/'), or None when it is unknown."""
+        return (self.origin + "/") if self.origin else None
 
     def select(self, xpath):
         """Elements matching a compiled XPath, minus those inside a data-audit-ignore subtree."""
@@ -287,3 +299,9 @@ class Page:
     def body_line(self):
         """Line of <body>, the place to add missing controls."""
         return self.line_of("<body")
+
+
+def _within(href, own):
+    """True when href points within this site: at its own origin (own: 'https://host/'), or
+    root-relative ('/x', not the protocol-relative '//host/x')."""
+    return (own is not None and href.startswith(own)) or (href[:1] == "/" and href[1:2] != "/")
