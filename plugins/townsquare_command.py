@@ -10,6 +10,7 @@ command and audit packages under their usual names but without running their par
 Pelican's own plugin discovery import them the ordinary way.
 """
 
+import gc
 import importlib
 import importlib.util
 import os
@@ -59,5 +60,14 @@ def main(argv=None):
     return run(argv)
 
 
+def run():
+    """The console script: main(), then exit without the interpreter's last garbage collection
+    over every object the command made (all of them live until exit anyway; the collection
+    costs about 1 % of an audit of 1,000 pages)."""
+    status = main()
+    gc.freeze()
+    return status
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

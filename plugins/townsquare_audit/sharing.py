@@ -92,6 +92,8 @@ def recognise(href, in_share_container=False):
         return None  # the quick answer for the many links that are not share links
     quick = _quick_split(href)
     if quick is None:
+        if not in_share_container and _mail_without_body(href):
+            return None  # a reply-by-email link, told without splitting it
         parts = split(href)
         if parts is None:
             return None
@@ -117,6 +119,16 @@ def recognise(href, in_share_container=False):
     if in_share_container:
         return (host or "site"), partial(_query_urls, raw_query, GENERIC_PARAMS)
     return None
+
+
+def _mail_without_body(href):
+    """True for a mailto: link with no body= parameter: what urlsplit() would say, since the
+    scheme is plain and body= is nowhere in it (urlsplit removes tabs and newlines first)."""
+    return (
+        href[:7].lower() == "mailto:"
+        and "body=" not in href
+        and not any(c in href for c in "\t\r\n")
+    )
 
 
 def _quick_split(href):
