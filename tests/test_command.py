@@ -68,3 +68,31 @@ def test_the_kit_imports_the_ordinary_way_afterwards(site):
     result = run(sys.executable, "-c", script, str(site), "--jobs", "1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "True True"
+
+
+#: Fails any import of the top-level pelican package, in this process and its forked workers.
+BLOCK_PELICAN = """
+import sys
+class Blocker:
+    def find_spec(self, name, path=None, target=None):
+        if name == "pelican":
+            raise ImportError("pelican was imported")
+sys.meta_path.insert(0, Blocker())
+import townsquare_command
+sys.exit(townsquare_command.main(["audit", *sys.argv[1:]]))
+"""
+
+
+def test_workers_and_their_findings_travel_without_importing_pelican(site):
+    # 200+ pages go to worker processes: the work sent, its options and the findings coming
+    # back are pickled; pickle's own lookup would import Pelican in every process.
+    missing = site / "posts" / "missing.html"
+    for n in range(210):
+        (site / "posts" / f"copy-{n:03}.html").write_bytes(missing.read_bytes())
+    args = [str(site), "--site-url", "https://example.org"]
+    both = run(sys.executable, "-c", BLOCK_PELICAN, *args, "--jobs", "2")
+    one = run(sys.executable, "-c", BLOCK_PELICAN, *args, "--jobs", "1")
+    assert both.stderr == "" and one.stderr == ""
+    assert (both.returncode, one.returncode) == (1, 1)
+    assert both.stdout == one.stdout
+    assert both.stdout.count("[share-links] no share links") == 211

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .pickling import reduce_dataclass
+
 DEFAULT_SAMPLE_HANDLES = ("@townsquare_ex", "@amara_example")
 
 
@@ -17,6 +19,8 @@ class Options:
     display_root: str = ""  # how the site folder is named in reports (default: as given)
     kinds: tuple = ()  # ((glob, kind), ...): the kind of matching pages, whatever they show
     sample_handles: tuple = DEFAULT_SAMPLE_HANDLES  # refused by the placeholders rule
+
+    __reduce__ = reduce_dataclass  # to worker processes without importing Pelican
 
 
 #: Every option at its default (frozen, so one instance serves every call that passes none).

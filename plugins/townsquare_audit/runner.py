@@ -11,6 +11,7 @@ from .kinds import KINDS, PAGE
 from .options import DEFAULTS, Options
 from .page import Page, SiteInfo
 from .parse import decode
+from .pickling import ByName
 from .result import OPTED_OUT, Result
 from .rules import RULES
 from .rules.base import SiteRule
@@ -134,7 +135,8 @@ def _audit_in_parallel(root, rels, options):
     size = max(25, len(rels) // (jobs * 4))
     batches = [rels[i : i + size] for i in range(0, len(rels), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        chunks = pool.map(audit_pages, [root] * len(batches), batches, [options] * len(batches))
+        work = ByName(audit_pages)  # pickled without importing Pelican (see pickling.py)
+        chunks = pool.map(work, [root] * len(batches), batches, [options] * len(batches))
         return [page for chunk in chunks for page in chunk]
 
 
