@@ -111,7 +111,8 @@ def write_results(path, rows, facts, commands, notes):
     lines += ["", "## Results", "", markdown_table(rows), ""]
     lines += ["## Notes", ""] + [f"- {note}" for note in notes]
     lines += ["", "## Commands", "", "Each measured command, as run (paths of the run's work "
-              "folder; `$PY` is the project's Python):", "", "```"]  # fmt: skip
+              "folder; `$PY` is the project's Python, `$BIN` its scripts' folder):",
+              "", "```"]  # fmt: skip
     lines += [f"# {label}\n{command}" for label, command in commands.items()]
     lines += ["```", ""]
     with open(path, "w", encoding="utf-8") as handle:

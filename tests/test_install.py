@@ -112,3 +112,29 @@ def test_townsquare_new_then_make_publish_with_the_installed_kit(venv, tmp_path)
     )
     assert "passed the interaction audit" in result.stdout
     assert (blog / "output" / "index.html").is_file()
+
+
+def test_the_installed_townsquare_audit_never_imports_pelican(venv, tmp_path):
+    # An installed kit finds the audit in site-packages (not through the editable finder).
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<!doctype html><html><head><title>Home</title></head><body><p>Hi</p></body></html>",
+        encoding="utf-8",
+    )
+    script = (
+        "import sys, townsquare_command\n"
+        "status = townsquare_command.main(['audit', sys.argv[1], '--jobs', '1'])\n"
+        "print(status, 'pelican' in sys.modules, 'pelican.plugins' in sys.modules)\n"
+    )
+    found = run([str(venv / "bin" / "python"), "-c", script, str(site)], cwd=tmp_path)
+    assert found.stdout.splitlines()[-1] == "1 False False"
+    assert "html-lang: <html> has a lang attribute" in found.stdout
+    installed = subprocess.run(
+        [str(venv / "bin" / "townsquare"), "audit", str(site), "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert installed.returncode == 1
+    assert installed.stdout == found.stdout.rpartition("1 False False")[0]

@@ -7,12 +7,13 @@ no traceback for a user's mistake, quiet unless there is something to say.
 
 import argparse
 import sys
-from importlib import metadata
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def _version():
+    from importlib import metadata  # ~20 ms to import: only --help and --version need it
+
     try:
         return metadata.version("townsquare")
     except metadata.PackageNotFoundError:  # running from a checkout that is not installed
@@ -43,8 +44,8 @@ def parser():
 def main(argv=None):
     """Run one subcommand; return its exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    top = parser()
     if not argv or argv[0] not in ("new", "post", "audit"):
+        top = parser()
         top.parse_args(argv)  # --help, --version and unknown commands exit here
         top.print_help(sys.stderr)
         return EXIT_USAGE

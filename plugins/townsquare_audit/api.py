@@ -1,6 +1,6 @@
 """The audit for other plugins (the share preview): findings for one built page, by signal."""
 
-from .runner import Options
+from .options import Options
 from .runner import audit_file as _audit_file
 from .settings import selected_rules
 

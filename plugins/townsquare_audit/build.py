@@ -10,8 +10,9 @@ import sys
 
 from . import settings as audit_settings
 from .finding import fails
+from .options import Options
 from .report import line, render, summary
-from .runner import Options, audit_site
+from .runner import audit_site
 
 logger = logging.getLogger(__name__)
 SHOWN_IN_ERROR = 3

@@ -6,9 +6,10 @@ import sys
 
 from .finding import fails
 from .kinds import KINDS
+from .options import DEFAULT_SAMPLE_HANDLES, Options
 from .report import FAIL_ON, FORMATS, render, summary, visible
 from .rules import RULE_IDS, RULES
-from .runner import DEFAULT_SAMPLE_HANDLES, AuditInternalError, Options, audit_site
+from .runner import AuditInternalError, audit_site
 from .settings import selected_rules
 from .site import AuditInputError
 

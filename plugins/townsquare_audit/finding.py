@@ -2,6 +2,8 @@
 
 from dataclasses import asdict, dataclass
 
+from .pickling import reduce_dataclass
+
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"  # worth knowing, never fails a run (whatever --fail-on says)
@@ -24,6 +26,8 @@ class Finding:
     def as_dict(self):
         """Return the finding as a JSON-ready dict."""
         return asdict(self)
+
+    __reduce__ = reduce_dataclass  # back from worker processes without importing Pelican
 
 
 def fails(finding, fail_on):

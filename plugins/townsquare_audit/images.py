@@ -80,12 +80,8 @@ class FileIndex:
         if found is None:
             return None
         full, size = found
-        from PIL import Image  # imported on first use: most images are PNGs checked below
-
         try:
             return _decoded(full, size)
-        except Image.DecompressionBombError:
-            return ImageInfo("an oversized image", (0, 0), size, "it has too many pixels")
         except (OSError, ValueError, SyntaxError) as exc:  # Pillow's errors for broken files
             with open(full, "rb") as handle:
                 head = handle.read(512).lstrip().lower()
@@ -103,16 +99,19 @@ def _decoded(full, size):
         data = handle.read(min(size, MAX_IMAGE_BYTES) + 1)
     if data.startswith(PNG_SIGNATURE):
         return _png(data[8:], size)
-    from PIL import Image
+    from PIL import Image  # only for other formats: importing it costs more than a PNG check
 
-    with Image.open(full) as image:
-        info = ImageInfo(image.format or "unknown", image.size, size)
-        if image.width * image.height > MAX_IMAGE_PIXELS:
-            return ImageInfo(info.format, image.size, size, "it has too many pixels to decode")
-        if image.format == "PNG":
-            image.verify()  # every chunk's CRC and the IEND chunk: truncation and corruption
-        else:
-            image.load()  # JPEG, GIF, WebP: decode it
+    try:
+        with Image.open(full) as image:
+            info = ImageInfo(image.format or "unknown", image.size, size)
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                return ImageInfo(info.format, image.size, size, "it has too many pixels to decode")
+            if image.format == "PNG":
+                image.verify()  # every chunk's CRC and the IEND chunk: truncation and corruption
+            else:
+                image.load()  # JPEG, GIF, WebP: decode it
+    except Image.DecompressionBombError:
+        return ImageInfo("an oversized image", (0, 0), size, "it has too many pixels")
     return info
 
 

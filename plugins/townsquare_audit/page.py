@@ -1,11 +1,11 @@
 """A built page as the rules see it: its lxml tree, metadata, kind (with evidence) and URL."""
 
 import html
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .index import MARKERS, find_marked, index_meta
 from .jsonld import read_blocks
 from .kinds import classify
 from .parse import parse
@@ -14,13 +14,6 @@ from .tree import child, lazy
 from .urls import base_path, is_absolute, origin, site_path, split
 
 ALL_RULES = frozenset({"*"})
-
-
-#: The attributes that mark interaction containers or opt a subtree out: one scan per page.
-MARKERS = ("data-ts-share", "data-ts-comments", "data-ts-subscribe", "data-audit-ignore")
-ANY_WITH = etree.XPath("//*[@*[name() = $name]]")
-MARKER_TEXT = re.compile(r"data-(ts-share|ts-comments|ts-subscribe|audit-ignore)")
-BLOCK_TAGS = ("nav", "section", "div", "aside", "footer", "header", "main", "article", "form")
 
 
 @dataclass
@@ -79,42 +72,11 @@ class Page:
         self.html_attrs = dict(self.root.attrib)
         body = child(self.root, "body")
         self.body_attrs = dict(body.attrib) if body is not None else {}
-        meta, repeated = self._meta, self.repeated_meta
-        for tag in self.root.iter("meta"):
-            prop, name = tag.get("property"), tag.get("name")
-            if not (prop or name):
-                if (tag.get("http-equiv") or "").lower() == "refresh":
-                    self.refresh = True
-                continue
-            content = (tag.get("content") or "").strip()
-            for key in (prop, name) if name != prop else (prop,):
-                if key:
-                    if key in meta:
-                        meta[key].append(content)
-                        repeated.add(key)
-                    else:
-                        meta[key] = [content]
-        present = [f"data-{name}" for name in set(MARKER_TEXT.findall(self.text))]
-        if present:
-            self._find_marked(present)
+        self._meta, self.repeated_meta, self.refresh = index_meta(self.root)
+        self._marked = find_marked(self.root, self.text)
         self._ignored = frozenset(
             el for el in self._marked["data-audit-ignore"] if el.tag not in ("html", "body")
         )
-
-    def _find_marked(self, present):
-        """Fill self._marked for the marker attributes the source mentions. The kit writes its
-        containers on block elements, so those are searched (a C-level tag filter); a marker
-        the source mentions but no block carries, and data-audit-ignore (any element may carry
-        it), are searched on every element."""
-        everywhere = [name for name in present if name == "data-audit-ignore"]
-        for element in self.root.iter(*BLOCK_TAGS):
-            for name in present:
-                if element.get(name) is not None:
-                    self._marked[name].append(element)
-        everywhere += [n for n in present if not self._marked[n] and n not in everywhere]
-        if everywhere:
-            for name in everywhere:
-                self._marked[name] = list(ANY_WITH(self.root, name=name))
 
     @property
     def empty(self):
@@ -134,10 +96,14 @@ class Page:
     def links(self, rel):
         """Return every <link> whose rel contains rel."""
         if self._links is None:
-            self._links = {}
+            self._links = links = {}
             for tag in self.elements("link"):
                 for value in (tag.get("rel") or "").lower().split():
-                    self._links.setdefault(value, []).append(tag)
+                    found = links.get(value)
+                    if found is None:
+                        links[value] = [tag]
+                    else:
+                        found.append(tag)
         return self._links.get(rel, [])
 
     @lazy
@@ -189,7 +155,10 @@ class Page:
         """The text of the head's <title>, whitespace collapsed."""
         head = child(self.root, "head") if self.root is not None else None
         tag = child(head, "title") if head is not None else None
-        return " ".join("".join(tag.itertext()).split()) if tag is not None else ""
+        if tag is None:
+            return ""
+        text = (tag.text or "") if not len(tag) else "".join(tag.itertext())
+        return " ".join(text.split())
 
     @lazy
     def lower(self):
@@ -257,21 +226,32 @@ class Page:
         """[(link, network, urls)] for every share link, urls() giving the URLs it shares
         (decoded when asked: sharing.recognise)."""
         contained = {a for box in self.marked("data-ts-share") for a in box.iter("a")}
-        own = (self.origin + "/") if self.origin else None
+        own = self._own
         found = []
-        for link in self.elements("a"):
+        for link in self.elements("a"):  # inlined share_link(): most links are the site's own
             href = link.get("href")
             if not href:
                 continue
             inside = link in contained
-            if not inside and (
-                (own and href.startswith(own)) or (href[:1] == "/" and href[1:2] != "/")
-            ):
-                continue  # a link within this site is never a share intent
+            if not inside and _within(href, own):
+                continue
             recognised = recognise(href, in_share_container=inside)
             if recognised:
                 found.append((link, *recognised))
         return found
+
+    def share_link(self, link, in_share_container=False):
+        """(network, urls) when the link is a share link (inside a share container or not),
+        else None. A link within this site is a share intent only inside a container."""
+        href = link.get("href")
+        if not href or (not in_share_container and _within(href, self._own)):
+            return None
+        return recognise(href, in_share_container=in_share_container)
+
+    @lazy
+    def _own(self):
+        """The site's origin with a slash ('https://host/'), or None when it is unknown."""
+        return (self.origin + "/") if self.origin else None
 
     def select(self, xpath):
         """Elements matching a compiled XPath, minus those inside a data-audit-ignore subtree."""
@@ -296,10 +276,13 @@ class Page:
         for needle in needles:
             if not needle:
                 continue
-            for variant in (needle, html.escape(needle), html.escape(needle, quote=False)):
-                offset = self.text.find(variant)
-                if offset >= 0:
-                    return self.line_at(offset)
+            offset = self.text.find(needle)  # escaped forms only when the raw one is not there
+            if offset < 0:
+                offset = self.text.find(html.escape(needle))
+            if offset < 0:
+                offset = self.text.find(html.escape(needle, quote=False))
+            if offset >= 0:
+                return self.line_at(offset)
         return 1
 
     @staticmethod
@@ -316,3 +299,9 @@ class Page:
     def body_line(self):
         """Line of <body>, the place to add missing controls."""
         return self.line_of("<body")
+
+
+def _within(href, own):
+    """True when href points within this site: at its own origin (own: 'https://host/'), or
+    root-relative ('/x', not the protocol-relative '//host/x')."""
+    return (own is not None and href.startswith(own)) or (href[:1] == "/" and href[1:2] != "/")

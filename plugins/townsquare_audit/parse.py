@@ -67,7 +67,7 @@ def parse(text, utf8=None):
 
     utf8: the same page as valid UTF-8 bytes, when it is; libxml2 then reads the bytes as they
     are, instead of lxml encoding the text back to UTF-8 first (about 5 % of the parse)."""
-    if not text.strip():
+    if not text or text.isspace():  # text.strip() would copy the whole page to find out
         return Parsed(None)
     if utf8 is not None:
         parser, source = PARSER_UTF8, utf8

@@ -3,9 +3,9 @@
 import os
 
 from .kinds import KINDS
+from .options import DEFAULT_SAMPLE_HANDLES
 from .report import FAIL_ON
 from .rules import RULE_IDS
-from .runner import DEFAULT_SAMPLE_HANDLES
 
 #: Front matter keys this plugin reads (the theme prints audit_ignore as a meta tag).
 FRONT_MATTER = ("audit_ignore",)

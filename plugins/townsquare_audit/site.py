@@ -71,11 +71,14 @@ def scan(root, ignore=()):
 
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if d not in VCS_FOLDERS)
+        # os.walk joins names onto root as given, so the folder's own part is what follows it
+        # (os.path.relpath would normalise both paths again for every file)
+        inner = folder[len(root) :].lstrip(os.sep).replace(os.sep, "/")
         for name in files:
             if not name.lower().endswith(PAGE_SUFFIXES):
                 continue
             full = os.path.join(folder, name)
-            rel = os.path.relpath(full, root).replace(os.sep, "/")
+            rel = f"{inner}/{name}" if inner else name
             if any(fnmatch.fnmatch(rel, pattern) for pattern in ignore):
                 continue
             problem = _not_a_page(real_root, full)

@@ -4,10 +4,14 @@ Every URL comes from a page, so any of them may be malformed (``http://localhost
 IPv6 literal): the helpers treat those as "not a usable URL" instead of raising.
 """
 
+import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
+#: An absolute http(s) URL with a plain host name and no port, user or odd character before
+#: its path: urlsplit() would find the scheme and host, and never raise, on any such URL.
+PLAIN_ABSOLUTE = re.compile(r"https?://[a-z0-9.-]+(?:[/?#]|\Z)")
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "::1"})
 
 
@@ -24,6 +28,8 @@ def split(url):
 
 def is_absolute(url):
     """True for a well-formed absolute http(s) URL."""
+    if url and PLAIN_ABSOLUTE.match(url):
+        return True  # what urlsplit would say, without it (pages' own URLs never repeat)
     parts = split(url)
     return parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
 
@@ -103,27 +109,31 @@ def site_path(url, page_rel, site_origin, prefix=""):
     URL's '..' segments never climb above the site's root, and percent-escapes are decoded
     before that, so no URL names a file outside the site folder.
     """
+    fixed, path = _fixed_path(url, site_origin, prefix)
+    if fixed:
+        return path
     parts = split(url)
-    if parts is None or (parts.scheme and parts.scheme.lower() not in ("http", "https")):
-        return None
-    if parts.netloc or parts.path.startswith("/"):
-        return _site_path(url, site_origin, prefix)  # the same on every page: cached
     if not parts.path:
         return page_rel  # "", "?x" or "#x": this very page
     return _in_site(f"{prefix}/{page_rel}".rsplit("/", 1)[0] + "/" + parts.path, prefix)
 
 
-@lru_cache(maxsize=8192)
-def _site_path(url, site_origin, prefix):
-    """site_path() of an absolute or root-relative URL."""
+@lru_cache(maxsize=8192)  # feeds, images, navigation: the same URLs on every page
+def _fixed_path(url, site_origin, prefix):
+    """(True, site_path()) for a URL that names the same file from every page (absolute or
+    root-relative; not in the site or malformed: None), else (False, None)."""
     parts = split(url)
+    if parts is None or (parts.scheme and parts.scheme.lower() not in ("http", "https")):
+        return True, None
+    if not (parts.netloc or parts.path.startswith("/")):
+        return False, None
     if parts.netloc:
         if not site_origin or origin(url) != site_origin:
-            return None
+            return True, None
         path = parts.path or "/"
     else:
         path = parts.path
-    return _in_site(path, prefix)
+    return True, _in_site(path, prefix)
 
 
 def _in_site(path, prefix):

@@ -2,7 +2,7 @@
 
 from ..kinds import KINDS
 from .base import Rule
-from .names import accessible_name
+from .names import accessible_name, has_own_text
 
 CONTAINERS = ("data-ts-share", "data-ts-comments", "data-ts-subscribe")
 
@@ -16,8 +16,14 @@ class AccessibleNames(Rule):
     kinds = KINDS
 
     def check(self, page):
-        for element in _controls(page):
-            if not accessible_name(page, element):
+        # A link or button with text of its own has a name: only the others can be findings,
+        # and most pages have few (the cheap test spares finding out which are controls).
+        unnamed = [el for el in page.elements("a", "button") if not has_own_text(el)]
+        if not unnamed:
+            return
+        controls = _controls(page, unnamed)
+        for element in unnamed:
+            if element in controls and not accessible_name(page, element):
                 yield self.finding(
                     page,
                     page.line_of_tag(element),
@@ -25,17 +31,20 @@ class AccessibleNames(Rule):
                 )
 
 
-def _controls(page):
-    """Links and buttons in interaction containers, carrying data-ts-* markers, or sharing."""
-    controls = {link for link, _network, _urls in page.share_links}
-    for name in CONTAINERS:
-        for box in page.marked(name):
-            controls.update(box.iter("a", "button"))
-    if page.is_kit:
-        controls.update(
-            el for el in page.elements("a", "button") if "data-ts-" in " ".join(el.keys())
-        )
-    return [el for el in page.elements("a", "button") if el in controls]
+def _controls(page, elements):
+    """Those of elements that share, comment or subscribe."""
+    boxes = {box for name in CONTAINERS for box in page.marked(name)}
+    return {element for element in elements if _is_control(page, element, boxes)}
+
+
+def _is_control(page, element, boxes):
+    """True for a link or button in an interaction container, one carrying a data-ts-* marker
+    on a kit page, or a share link (outside containers: inside, it is in one already)."""
+    if element in boxes or any(parent in boxes for parent in element.iterancestors()):
+        return True
+    if page.is_kit and "data-ts-" in " ".join(element.keys()):
+        return True
+    return element.tag == "a" and page.share_link(element) is not None
 
 
 def _describe(element):

@@ -22,9 +22,10 @@ class Canonical(Rule):
                 "no <link rel=canonical>: platforms cannot tell which URL is the original",
             )
             return
-        line = page.line_of(canonical)
         if not is_absolute(canonical):
-            yield self.finding(page, line, f"canonical URL {canonical} is not absolute")
+            yield self.finding(
+                page, page.line_of(canonical), f"canonical URL {canonical} is not absolute"
+            )
         og_url = page.meta("og:url")
         if og_url and not same_page(og_url, canonical):
             yield self.finding(

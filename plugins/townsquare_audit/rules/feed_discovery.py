@@ -36,13 +36,17 @@ class FeedDiscovery(Rule):
                 page, page.head_line, "no feed autodiscovery link: feed readers cannot find a feed"
             )
             return
+        publish, files = page.site.publish, page.site.files
         for link in links:
             href = link.get("href").strip()
-            line = page.line_of_tag(link)
-            if page.site.publish and not is_absolute(href):
-                yield self.finding(page, line, f"feed link {href} is not an absolute URL")
-            path = page.resolve(href)
-            if path is not None and not page.site.files.exists(path):
+            if publish and not is_absolute(href):
                 yield self.finding(
-                    page, line, f"feed link {href} does not resolve to a file in the site"
+                    page, page.line_of_tag(link), f"feed link {href} is not an absolute URL"
+                )
+            path = page.resolve(href)
+            if path is not None and not files.exists(path):
+                yield self.finding(
+                    page,
+                    page.line_of_tag(link),
+                    f"feed link {href} does not resolve to a file in the site",
                 )

@@ -20,12 +20,26 @@ def accessible_name(page, element):
     label = (element.get("aria-label") or "").strip()
     if label:
         return label
-    if element.text and element.text.strip() and not len(element):  # plain text: the usual
-        return " ".join(element.text.split())
+    text = element.text  # each read of .text builds a new string: read it once
+    if text and not text.isspace() and not len(element):  # plain text: the usual
+        return " ".join(text.split())
     text = visible_text(element)
     if text:
         return text
     return (element.get("title") or "").strip()
+
+
+def has_own_text(element):
+    """True when the element's own text (before or between its children) is not blank: its
+    accessible name then cannot be empty, since visible_text() always includes that text."""
+    text = element.text  # each read of .text (or .tail) builds a new string: read it once
+    if text and not text.isspace():
+        return True
+    for child in element:
+        tail = child.tail
+        if tail and not tail.isspace():
+            return True
+    return False
 
 
 def visible_text(element):

@@ -1,6 +1,6 @@
 """og-image: the preview image exists, decodes, is a format platforms accept, and is big enough."""
 
-from ..finding import WARNING
+from ..finding import ERROR, WARNING
 from ..kinds import CONTENT_KINDS
 from .base import Rule
 
@@ -24,43 +24,15 @@ class OgImage(Rule):
         url = page.meta("og:image")
         if not url:
             return  # og-core reports it
-        line = page.line_of(url)
         path = page.resolve(url)
         if path is None:
             return  # on another site: not fetched, no network during an audit
         info = page.site.files.image(path)
-        if info is None:
-            yield self.finding(
-                page, line, f"og:image {url} does not resolve to a file in the site"
-            )
+        for message, severity in _problems(url, info):
+            yield self.finding(page, page.line_of(url), message, severity)
+        if info is None or info.problem or info.format not in ACCEPTED:
             return
-        if info.problem:
-            yield self.finding(
-                page,
-                line,
-                f"og:image {url} is a broken {info.format} file ({info.problem}); "
-                "platforms show no preview",
-            )
-            return
-        if info.format not in ACCEPTED:
-            yield self.finding(
-                page,
-                line,
-                f"og:image {url} is {info.format}; platforms need PNG, JPEG, WebP or GIF",
-            )
-            return
-        if info.bytes > MAX_BYTES:
-            yield self.finding(
-                page, line, f"og:image {url} is {info.bytes / 1048576:.1f} MB; the limit is 5 MB"
-            )
         width, height = info.size
-        if width < MIN_SIZE[0] or height < MIN_SIZE[1]:
-            yield self.finding(
-                page,
-                line,
-                f"og:image {url} is {width}x{height}; 1200x630 or larger is recommended",
-                WARNING,
-            )
         declared = (page.meta("og:image:width"), page.meta("og:image:height"))
         if all(declared) and declared != (str(width), str(height)):
             yield self.finding(
@@ -69,3 +41,25 @@ class OgImage(Rule):
                 f"og:image:width/height say {declared[0]}x{declared[1]} but the file is "
                 f"{width}x{height}",
             )
+
+
+def _problems(url, info):
+    """(message, severity) for what is wrong with the image file itself (info None: missing)."""
+    if info is None:
+        yield f"og:image {url} does not resolve to a file in the site", ERROR
+        return
+    if info.problem:
+        yield (
+            f"og:image {url} is a broken {info.format} file ({info.problem}); "
+            "platforms show no preview",
+            ERROR,
+        )
+        return
+    if info.format not in ACCEPTED:
+        yield f"og:image {url} is {info.format}; platforms need PNG, JPEG, WebP or GIF", ERROR
+        return
+    if info.bytes > MAX_BYTES:
+        yield f"og:image {url} is {info.bytes / 1048576:.1f} MB; the limit is 5 MB", ERROR
+    width, height = info.size
+    if width < MIN_SIZE[0] or height < MIN_SIZE[1]:
+        yield f"og:image {url} is {width}x{height}; 1200x630 or larger is recommended", WARNING

@@ -20,12 +20,16 @@ class TwitterCard(Rule):
         if not card:
             yield self.finding(page, page.head_line, "missing twitter:card")
             return
-        line = page.line_of('name="twitter:card"')
         if card not in CARD_TYPES:
-            yield self.finding(page, line, f"twitter:card {card!r} is not a card type")
+            yield self.finding(page, _line(page), f"twitter:card {card!r} is not a card type")
         elif card == "summary_large_image" and not (
             page.meta("twitter:image") or page.meta("og:image")
         ):
             yield self.finding(
-                page, line, "twitter:card is summary_large_image but no image is set"
+                page, _line(page), "twitter:card is summary_large_image but no image is set"
             )
+
+
+def _line(page):
+    """Line of the twitter:card tag (searched only for a finding: most pages have none)."""
+    return page.line_of('name="twitter:card"')

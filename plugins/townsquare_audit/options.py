@@ -1,0 +1,27 @@
+"""How to audit: the Options every entry point (command, build, preview) hands the runner."""
+
+from dataclasses import dataclass
+
+from .pickling import reduce_dataclass
+
+DEFAULT_SAMPLE_HANDLES = ("@townsquare_ex", "@amara_example")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to audit: rules, pages to skip, publish mode, site URL, parallelism, kinds."""
+
+    rules: tuple = ()  # rule ids; empty = all
+    ignore: tuple = ()  # fnmatch globs on site-relative paths
+    publish: bool = False
+    base_url: str = ""
+    jobs: int = 0  # 0 = one per core
+    display_root: str = ""  # how the site folder is named in reports (default: as given)
+    kinds: tuple = ()  # ((glob, kind), ...): the kind of matching pages, whatever they show
+    sample_handles: tuple = DEFAULT_SAMPLE_HANDLES  # refused by the placeholders rule
+
+    __reduce__ = reduce_dataclass  # to worker processes without importing Pelican
+
+
+#: Every option at its default (frozen, so one instance serves every call that passes none).
+DEFAULTS = Options()
