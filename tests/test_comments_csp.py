@@ -371,3 +371,43 @@ def test_no_front_matter_or_image_adds_a_directive(base_settings, value, key):
         text = policy_for(config, {**toot, key: value})
     if text is not None:
         assert_no_new_directive(text, baseline)
+
+
+# -- a `_headers` file the blog ships itself --------------------------------------------------
+USER_HEADERS = """# the leader's own rules
+/feeds/*
+  Access-Control-Allow-Origin: *
+"""
+
+
+def test_a_headers_file_the_blog_ships_is_kept_and_gets_the_policy(tmp_path, content_copy):
+    # A user's content/extra/_headers used to be copied over the kit's file by Pelican's static
+    # generator (which runs last): the site lost its Content-Security-Policy without a word.
+    (content_copy / "extra").mkdir()
+    (content_copy / "extra" / "_headers").write_text(USER_HEADERS, encoding="utf-8")
+    out = tmp_path / "output"
+    run_build(
+        out,
+        PATH=str(content_copy),
+        EXTRA_PATH_METADATA={"extra/_headers": {"path": "_headers"}},
+    )
+    text = headers(out)
+    assert text.startswith(USER_HEADERS), text
+    kit = text[len(USER_HEADERS) :].lstrip("\n")
+    policy = directives(kit)
+    assert policy["frame-ancestors"] == ["'none'"]
+
+
+def test_a_headers_file_the_blog_ships_is_left_alone_when_the_kit_writes_none(
+    tmp_path, content_copy
+):
+    (content_copy / "extra").mkdir()
+    (content_copy / "extra" / "_headers").write_text(USER_HEADERS, encoding="utf-8")
+    out = tmp_path / "output"
+    run_build(
+        out,
+        PATH=str(content_copy),
+        EXTRA_PATH_METADATA={"extra/_headers": {"path": "_headers"}},
+        COMMENTS_HEADERS=False,
+    )
+    assert headers(out) == USER_HEADERS

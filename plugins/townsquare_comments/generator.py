@@ -24,7 +24,10 @@ class CommentsGenerator(Generator):
             return
         policy = self._policy() if policy_fits(self.settings) else None
         path = os.path.join(self.output_path, "_headers")
+        own = self._take_blogs_own_headers()
         with open(path, "w", encoding="utf-8") as handle:
+            if own:
+                handle.write(own.rstrip("\n") + "\n\n")
             handle.write(headers_file(policy))
         if policy is None:
             logger.info(
@@ -36,6 +39,25 @@ class CommentsGenerator(Generator):
             )
         else:
             logger.info("comments: wrote %s (Content-Security-Policy)", path)
+
+    def _take_blogs_own_headers(self):
+        """The text of a `_headers` file the blog ships (e.g. content/extra/_headers), or "".
+
+        Pelican's static generator runs after this one and would copy that file over the kit's,
+        silently dropping the policy; so it is taken off the static files here (the context's
+        list is the one the static generator copies from) and written first in the kit's file.
+        """
+        statics = self.context.get("staticfiles", [])
+        own = [s for s in statics if os.path.normpath(s.save_as) == "_headers"]
+        if not own:
+            return ""
+        source = own[-1].source_path
+        with open(source, encoding="utf-8") as handle:
+            text = handle.read()
+        for static in own:
+            statics.remove(static)
+        logger.info("comments: %s is kept at the top of _headers; the kit's rules follow", source)
+        return text
 
     def _policy(self):
         contents = [
