@@ -14,6 +14,7 @@ import re
 from pelican.contents import Static
 
 from .explain import first_line
+from .source import read_source
 
 # C0 controls except tab, newline and carriage return; DEL; C1 controls; XML non-characters.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -28,10 +29,8 @@ def check_source_text(content):
     path = getattr(content, "source_path", None)
     if isinstance(content, Static) or not path:
         return
-    try:
-        with open(path, encoding="utf-8") as handle:
-            lines = handle.read().split("\n")  # not splitlines(): it splits on \x0b, \x1c...
-    except (OSError, UnicodeDecodeError):  # the reader reports these itself
+    lines = read_source(path).lines  # () when unreadable: the reader reports that itself
+    if not lines:
         return
     for number, line in enumerate(lines, start=1):
         found = CONTROL.search(line)

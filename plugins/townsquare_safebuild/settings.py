@@ -7,6 +7,10 @@ once at ``initialized``, every problem listed in one error naming the setting.
 
 import re
 
+from pelican.plugins.townsquare.settings import refuse
+
+from .hygiene import CONTROL
+
 #: Front matter keys a site's theme or own plugins read (e.g. ``("subtitle", "hero")``), on top
 #: of Pelican's and the kit's own; only keys *close* to a known one are refused as typos.
 DEFAULTS = {
@@ -15,8 +19,6 @@ DEFAULTS = {
     "SAFEBUILD_LOCK_TIMEOUT": 300,
 }
 
-#: The same characters hygiene.py refuses in content (C0/C1 controls, XML non-characters).
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 TEXT_SETTINGS = ("SITENAME", "SITESUBTITLE", "AUTHOR")
 _KEY = re.compile(r"^[a-z0-9_-]+$", re.IGNORECASE)
 
@@ -80,7 +82,4 @@ def check_site_settings(pelican):
     problems += [_text_problem(name, settings.get(name)) for name in TEXT_SETTINGS]
     problems.append(_keys_problem(settings["FRONTMATTER_KEYS"]))
     problems.append(_lock_timeout_problem(settings["SAFEBUILD_LOCK_TIMEOUT"]))
-    problems = [problem for problem in problems if problem]
-    if problems:
-        listed = "\n".join(f"  - {problem}" for problem in problems)
-        raise SiteSettingsError(f"settings: {len(problems)} setting problem(s):\n{listed}")
+    refuse(SiteSettingsError, "settings", [problem for problem in problems if problem])

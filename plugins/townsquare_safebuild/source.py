@@ -81,7 +81,7 @@ def _rest_fields(lines):
 def _read(path, _stamp):
     try:
         with open(path, encoding="utf-8") as handle:
-            lines = tuple(handle.read().split("\n"))  # not splitlines(): see hygiene.py
+            lines = tuple(handle.read().split("\n"))  # not splitlines(): it splits on \x0b...
     except (OSError, UnicodeDecodeError):  # the reader reports these itself
         return Source(path, (), (), 0)
     if path.lower().endswith(_MARKDOWN):

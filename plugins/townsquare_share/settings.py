@@ -9,7 +9,6 @@ from .networks import BY_NAME, NAMES
 POSITIONS = ("after", "before", "both")
 #: Front matter keys this plugin reads (safebuild refuses near-misses such as "Shar").
 FRONT_MATTER = ("share", "canonical")
-LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "::1")
 _HOSTNAME = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 
 
