@@ -59,19 +59,10 @@ for _suffix, *_row in ENDPOINTS:
 GENERIC_PARAMS = ("url", "u", "link", "href", "text", "body", "shareactive")
 
 
-def decode(href, in_share_container=False):
-    """Return (network, [shared URLs]) for a share link, or None when href is not one.
-
-    An empty URL list means the link is a share link that shares nothing we can read.
-    """
-    found = recognise(href, in_share_container)
-    return (found[0], found[1]()) if found else None
-
-
 def shares(href, url, encoded=None):
     """True when href carries url as a whole parameter value or a whole word of its text (raw
     or percent-encoded): the quick answer for the usual share link. False means "look
-    closer" (decode() then says what it shares), never "shares something else": a URL that
+    closer" (recognise() then says what it shares), never "shares something else": a URL that
     merely ends in this page's URL (?x=https://this/page) starts after "%3D", not a value."""
     for form in (url, encoded or quote(url, safe="")):
         at = href.find(form)

@@ -19,12 +19,6 @@ class Rule:
     kinds = CONTENT_KINDS
     publish_only = False
 
-    def applies_to(self, page):
-        """True when this rule should look at page (kind, build mode, opt-outs)."""
-        if self.publish_only and not page.site.publish:
-            return False
-        return page.kind in self.kinds and not page.ignores(self.id)
-
     def check(self, page):
         """Yield a Finding for every problem on page."""
         raise NotImplementedError
@@ -39,9 +33,6 @@ class SiteRule(Rule):
     """A rule about the site as a whole (its files), run once per audit: check_site(site)."""
 
     kinds = ()
-
-    def applies_to(self, page):
-        return False
 
     def check(self, page):
         return ()

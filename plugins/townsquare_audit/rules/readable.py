@@ -18,9 +18,6 @@ class Readable(SiteRule):
     hint = "fix or remove the file (the site folder should hold only what you publish)"
     kinds = KINDS
 
-    def applies_to(self, page):
-        return not page.ignores(self.id)
-
     def check(self, page):
         if page.empty:
             yield self.finding(page, 1, "the page is empty: no HTML at all", ERROR)
