@@ -68,6 +68,13 @@ def test_rules_and_ignore_select_what_runs(site, capsys):
     assert (status, out) == (0, "audit: 3 pages audited (3 article): no findings\n")
 
 
+def test_skipping_every_selected_rule_runs_none(site, capsys):
+    # --skip emptied the selection, and an empty selection used to mean "every rule": the
+    # share-links error on posts/missing.html came back although its rule was skipped.
+    status, out, _ = run(capsys, site, "--rules", "share-links", "--skip", "share-links")
+    assert (status, out) == (0, "audit: 4 pages audited (4 article): no findings\n")
+
+
 def test_json_report(site, capsys):
     status, out, _ = run(capsys, site, "--format", "json")
     data = json.loads(out)
@@ -183,3 +190,12 @@ def test_api_audits_one_page_with_pelican_settings(site):
         str(site / "posts" / "missing.html"), str(site), {"SITEURL": "https://example.org"}
     )
     assert [(f.rule, f.line) for f in findings] == [("share-links", 19), ("share-copy", 19)]
+
+
+def test_api_uses_the_builds_kind_overrides(site):
+    # The preview's audit built its own Options and left AUDIT_KINDS (and AUDIT_SAMPLE_HANDLES)
+    # out, so a page the build audits as a listing was still held to the article rules.
+    from pelican.plugins.townsquare_audit.api import audit_file
+
+    settings = {"SITEURL": "https://example.org", "AUDIT_KINDS": {"posts/missing.html": "listing"}}
+    assert audit_file(str(site / "posts" / "missing.html"), str(site), settings) == []

@@ -1,20 +1,14 @@
 """The audit for other plugins (the share preview): findings for one built page, by signal."""
 
-from .options import Options
 from .runner import audit_file as _audit_file
-from .settings import selected_rules
+from .settings import options_for, resolve
 
 
 def audit_file(path, site_root, settings=None):
-    """Audit the built page at path inside site_root with a Pelican settings dict's AUDIT_*."""
+    """Audit the built page at path inside site_root with a Pelican settings dict's AUDIT_*
+    (the same options as the build's audit, in one process)."""
     settings = settings or {}
-    publish = settings.get("AUDIT_PUBLISH")
-    options = Options(
-        rules=selected_rules(settings.get("AUDIT_RULES"), settings.get("AUDIT_SKIP")),
-        publish=bool(settings.get("PUBLISH", False)) if publish is None else publish,
-        base_url=settings.get("SITEURL", ""),
-        jobs=1,
-    )
+    options = options_for(settings, resolve(settings), jobs=1)
     return _audit_file(path, site_root, options)
 
 

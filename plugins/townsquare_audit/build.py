@@ -10,7 +10,6 @@ import sys
 
 from . import settings as audit_settings
 from .finding import fails
-from .options import Options
 from .report import line, render, summary
 from .runner import audit_site
 
@@ -47,20 +46,8 @@ def _run(pelican, output_path):
     values = getattr(pelican, "townsquare_audit", None) or audit_settings.resolve(pelican.settings)
     if not values["AUDIT_ENABLED"]:
         return []
-    publish = values["AUDIT_PUBLISH"]
-    if publish is None:
-        publish = bool(pelican.settings.get("PUBLISH", False))
     final = pelican.settings.get("TOWNSQUARE_FINAL_OUTPUT", output_path)
-    options = Options(
-        rules=audit_settings.selected_rules(values["AUDIT_RULES"], values["AUDIT_SKIP"]),
-        ignore=tuple(values["AUDIT_IGNORE"] or ()),
-        publish=publish,
-        base_url=pelican.settings.get("SITEURL", ""),
-        jobs=values["AUDIT_JOBS"],
-        display_root=_shown(final),
-        kinds=tuple(values["AUDIT_KINDS"].items()),
-        sample_handles=tuple(values["AUDIT_SAMPLE_HANDLES"]),
-    )
+    options = audit_settings.options_for(pelican.settings, values, display_root=_shown(final))
     cache = None
     if values["AUDIT_CACHE"] and pelican.settings.get("CACHE_PATH"):
         cache = os.path.join(pelican.settings["CACHE_PATH"], "townsquare-audit.json")

@@ -11,7 +11,7 @@ DEFAULT_SAMPLE_HANDLES = ("@townsquare_ex", "@amara_example")
 class Options:
     """How to audit: rules, pages to skip, publish mode, site URL, parallelism, kinds."""
 
-    rules: tuple = ()  # rule ids; empty = all
+    rules: tuple | None = None  # rule ids to run; None = all (an empty tuple runs none)
     ignore: tuple = ()  # fnmatch globs on site-relative paths
     publish: bool = False
     base_url: str = ""

@@ -122,7 +122,7 @@ def home_address(root):
 
 
 def _selected(rule, options):
-    return not options.rules or rule.id in options.rules
+    return options.rules is None or rule.id in options.rules
 
 
 def _audit_in_parallel(root, rels, options):
@@ -166,15 +166,14 @@ def _audit_pages(root, rels, options):
     rules = [rule() for rule in RULES if _selected(rule, options)]
     by_kind = _by_kind(rules, options.publish)
     shown = options.display_root or root
-    readable = Readable()
     audited, waiting = [], []  # waiting: indexes in audited of parsed pages not yet checked
     for rel in rels:
         audited.append(_read_page(root, rel, os.path.join(shown, rel), site, options))
         if isinstance(audited[-1], Page):
             waiting.append(len(audited) - 1)
             if len(waiting) == BATCH:
-                _check_batch(audited, waiting, by_kind, readable)
-    _check_batch(audited, waiting, by_kind, readable)
+                _check_batch(audited, waiting, by_kind)
+    _check_batch(audited, waiting, by_kind)
     return audited
 
 
@@ -203,27 +202,28 @@ def _read_page(root, rel, path, site, options):
     return page
 
 
-def _check_batch(audited, waiting, by_kind, readable):
+def _check_batch(audited, waiting, by_kind):
     """Check the parsed pages waiting in audited, replacing each with its finished entry."""
     for index in waiting:
         page = audited[index]
-        audited[index] = (page.rel, page.kind, page.evidence, _check(page, by_kind, readable))
+        audited[index] = (page.rel, page.kind, page.evidence, _check(page, by_kind))
     waiting.clear()
 
 
 def _by_kind(rules, publish):
-    """{kind: [the rules that look at pages of that kind]} for this run (see Rule.applies_to)."""
+    """{kind: [the rules that look at pages of that kind]} for this run: a rule looks at the
+    kinds it lists, publish-only rules only in publish mode (opt-outs are checked per page)."""
     return {
         kind: [r for r in rules if kind in r.kinds and (publish or not r.publish_only)]
         for kind in KINDS
     }
 
 
-def _check(page, by_kind, readable):
+def _check(page, by_kind):
     """Every applicable rule's findings on page (an empty page: only the readable rule's)."""
     rules = by_kind.get(page.kind, ())
     if page.empty:
-        rules = [rule for rule in rules if rule.id == readable.id]
+        rules = [rule for rule in rules if rule.id == Readable.id]
     findings = []
     opted_out = page.ignored_rules
     for rule in rules:

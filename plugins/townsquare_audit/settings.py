@@ -1,9 +1,10 @@
 """The audit's settings: declared once, validated once at `initialized`, all problems together."""
 
 import os
+from dataclasses import replace
 
 from .kinds import KINDS
-from .options import DEFAULT_SAMPLE_HANDLES
+from .options import DEFAULT_SAMPLE_HANDLES, Options
 from .report import FAIL_ON
 from .rules import RULE_IDS
 
@@ -85,6 +86,21 @@ def selected_rules(rules, skip):
     """The rule ids to run: AUDIT_RULES (None = all) minus AUDIT_SKIP, as Options wants them."""
     chosen = list(rules or RULE_IDS)
     return tuple(r for r in chosen if r not in set(skip or ()))
+
+
+def options_for(settings, values, **overrides):
+    """The Options of an audit run by a build (or its preview) with these resolved values."""
+    publish = values["AUDIT_PUBLISH"]
+    options = Options(
+        rules=selected_rules(values["AUDIT_RULES"], values["AUDIT_SKIP"]),
+        ignore=tuple(values["AUDIT_IGNORE"] or ()),
+        publish=bool(settings.get("PUBLISH", False)) if publish is None else publish,
+        base_url=settings.get("SITEURL", ""),
+        jobs=values["AUDIT_JOBS"],
+        kinds=tuple(values["AUDIT_KINDS"].items()),
+        sample_handles=tuple(values["AUDIT_SAMPLE_HANDLES"]),
+    )
+    return replace(options, **overrides)
 
 
 def _bad(name, value, allowed):
