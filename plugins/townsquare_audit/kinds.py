@@ -95,7 +95,10 @@ def classify(page):
     docs = _docs(page)
     if docs:
         return PAGE, [docs]
-    article, listing = _article_evidence(page), _listing_evidence(page, inner)
+    entries = _entries(page.root)
+    several = _several_entries(entries)
+    article = _article_evidence(page, entries, several)
+    listing = _listing_evidence(page, inner, several)
     article_score, listing_score = sum(w for w, _ in article), sum(w for w, _ in listing)
     if listing_score >= 2 and listing_score >= article_score:
         return LISTING, [text for _, text in listing]
@@ -129,20 +132,30 @@ def _docs(page):
     return ""
 
 
-def _article_evidence(page):
-    """[(weight, text)] for and against an article."""
+def _entries(root):
+    """(top-level <article>s, h-entries, [microdata article types]): each searched once."""
+    micro = [t.rsplit("/", 1)[-1] for t in MICRODATA(root)]
+    return (
+        int(TOP_ARTICLES(root)),
+        int(H_ENTRIES(root)),
+        [t for t in micro if t in ARTICLE_TYPES],
+    )
+
+
+def _article_evidence(page, entries, several):
+    """[(weight, text)] for and against an article (entries: _entries(), several: how the page
+    shows several entries, or '')."""
     found = []
     types = set()
     for block in page.json_ld:
         for node in iter_nodes(block.data):
             types |= types_of(node) & ARTICLE_TYPES
-    micro = [t.rsplit("/", 1)[-1] for t in MICRODATA(page.root)]
-    micro_articles = [t for t in micro if t in ARTICLE_TYPES]
-    if types and not _several_entries(page):
+    top_articles, h_entries, micro_articles = entries
+    if types and not several:
         found.append((3, f"JSON-LD {sorted(types)[0]}"))
     if len(micro_articles) == 1:
         found.append((3, f"microdata {micro_articles[0]}"))
-    if H_ENTRIES(page.root) == 1:
+    if h_entries == 1:
         found.append((3, "h-entry"))
     if page.meta("article:published_time"):
         found.append((2, "article:published_time"))
@@ -153,7 +166,7 @@ def _article_evidence(page):
         found.append((-2, "og:type website"))
     if DATED.search(page.rel):
         found.append((2, "dated URL path"))
-    if TOP_ARTICLES(page.root) == 1:
+    if top_articles == 1:
         if TIME_IN_ARTICLE(page.root):
             found.append((2, "one <article> with a publication date"))
         else:
@@ -167,21 +180,19 @@ def _dated_or_typed(evidence):
     return any(weight >= 2 for weight, _ in evidence)
 
 
-def _several_entries(page):
-    """How the page shows several entries ('' when it does not)."""
-    articles = int(TOP_ARTICLES(page.root))
-    if articles > 1:
-        return f"{articles} <article> entries"
-    entries = int(H_ENTRIES(page.root))
-    if entries > 1:
-        return f"{entries} h-entry entries"
-    micro = [t for t in MICRODATA(page.root) if t.rsplit("/", 1)[-1] in ARTICLE_TYPES]
-    if len(micro) > 1:
-        return f"{len(micro)} microdata entries"
+def _several_entries(entries):
+    """How the page shows several entries ('' when it does not), from _entries()."""
+    top_articles, h_entries, micro_articles = entries
+    if top_articles > 1:
+        return f"{top_articles} <article> entries"
+    if h_entries > 1:
+        return f"{h_entries} h-entry entries"
+    if len(micro_articles) > 1:
+        return f"{len(micro_articles)} microdata entries"
     return ""
 
 
-def _listing_evidence(page, inner):
+def _listing_evidence(page, inner, several):
     """[(weight, text)] for a listing."""
     found = []
     if PAGINATED.search(page.rel):
@@ -192,7 +203,6 @@ def _listing_evidence(page, inner):
         found.append((3, "listing path"))
     elif DATE_ARCHIVE.search(page.rel):
         found.append((3, "date archive path"))
-    several = _several_entries(page)
     if several:
         found.append((3, several))
     if NEXT_PREV(page.root):
