@@ -168,3 +168,16 @@ def test_theme_defaults_are_the_default_brand_palette():
         expected = {k: v for k, v in scheme.variables.items() if k in found}
         assert found == expected, scheme.name
         assert {"bg", "fg", "muted", "accent", "on-accent"} <= set(found)
+
+
+def test_a_malformed_logo_url_is_a_setting_problem_not_a_crash(tmp_path):
+    # urlsplit raises ValueError on a bad IPv6 host; brand's own URL test let it escape.
+    settings = make_settings(tmp_path / "out", SITELOGO="https://[oops/logo.png")
+    with pytest.raises(Exception) as failure:
+        Pelican(settings)
+    assert str(failure.value).splitlines()[:2] == [
+        "brand: 1 setting problem(s):",
+        "  - Setting 'SITELOGO': received 'https://[oops/logo.png'; no such file in a "
+        "STATIC_PATHS folder of the content, nor in the theme's static folder; "
+        "allowed: None, 'images/logo.png' (content or theme) or an URL",
+    ]

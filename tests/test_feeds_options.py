@@ -254,3 +254,16 @@ def test_pelican_feeds_elsewhere_are_fine(build_site):
     output = build_site(FEED_ALL_ATOM="feeds/pelican-all.atom.xml")
     assert (output / "feeds" / "pelican-all.atom.xml").is_file()
     assert (output / "feeds" / "all.atom.xml").is_file()
+
+
+def test_a_malformed_icon_url_is_a_setting_problem_not_a_crash(tmp_path):
+    # urlsplit raises ValueError on a bad IPv6 host; the feeds plugin's URL test let it escape.
+    settings = make_settings(tmp_path / "out", FEEDS_ICON="https://[oops/icon.png")
+    with pytest.raises(Exception) as failure:
+        Pelican(settings)
+    assert str(failure.value).splitlines() == [
+        "feeds: 1 setting problem(s):",
+        "  - Setting 'FEEDS_ICON': received 'https://[oops/icon.png'; must be None, an http(s) "
+        "URL or a path relative to SITEURL; allowed: None, an http(s) URL or a path like "
+        "'images/icon.png'",
+    ]

@@ -3,6 +3,8 @@
 import os
 from urllib.parse import urlsplit
 
+from pelican.plugins.townsquare.urls import is_web_url
+
 IMAGE_TYPES = {
     ".png": "image/png",
     ".svg": "image/svg+xml",
@@ -12,11 +14,6 @@ IMAGE_TYPES = {
     ".webp": "image/webp",
     ".gif": "image/gif",
 }
-
-
-def _is_url(value):
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _in_content(value, settings):
@@ -35,7 +32,7 @@ def path_problem(value, settings):
     """Why value cannot be used as an image path (None when it can)."""
     if not isinstance(value, str) or not value.strip():
         return "is not a path or URL"
-    if _is_url(value):
+    if is_web_url(value):
         return None
     if value.startswith("/") or ".." in value.split("/"):
         return "must be relative to the content folder (no leading '/' or '..')"
@@ -48,7 +45,7 @@ def path_problem(value, settings):
 
 def url_of(value, settings):
     """Absolute URL of a validated image path or URL (None stays None)."""
-    if not value or _is_url(value):
+    if not value or is_web_url(value):
         return value or None
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
     if _in_content(value, settings):

@@ -1,8 +1,7 @@
 """The feeds plugin's settings: declared once with defaults, validated once at `initialized`."""
 
-from urllib.parse import urlsplit
-
 from pelican.plugins.townsquare.settings import Setting, SettingsError, problems, refuse
+from pelican.plugins.townsquare.urls import is_web_url
 
 from .formats import FORMAT_NAMES
 from .newsletter import newsletter
@@ -13,11 +12,6 @@ CONTENT_MODES = ("full", "summary")
 
 class FeedsSettingsError(SettingsError):
     """One or more FEEDS_ (or SOCIAL) settings are invalid; the message lists every problem."""
-
-
-def _is_http_url(value):
-    parts = urlsplit(value) if isinstance(value, str) else None
-    return bool(parts and parts.scheme in ("http", "https") and parts.netloc)
 
 
 def _boolean(value):
@@ -50,7 +44,7 @@ def _path(value):
 
 
 def _image(value):
-    if value is None or _is_http_url(value):
+    if value is None or is_web_url(value):
         return None
     # A relative path has no scheme: JAVASCRIPT:, data: and the like are refused in any case.
     if isinstance(value, str) and value and not value.startswith("/") and ":" not in value:

@@ -8,7 +8,8 @@ The links feed ``rel=me``, JSON-LD ``sameAs``; the handles feed ``twitter:creato
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from pelican.plugins.townsquare.urls import is_web_url
 
 TWITTER_HANDLE = re.compile(r"^@\w{1,15}$")
 FEDIVERSE_HANDLE = re.compile(r"^@[\w.-]+@[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
@@ -24,17 +25,6 @@ class Profile:
     twitter: str = ""
     fediverse: str = ""
     links: tuple = ()  # absolute profile URLs, in the order configured
-
-
-def is_web_url(value):
-    """True when value is an absolute http(s) URL with a host (the scheme in any letter case)."""
-    if not isinstance(value, str):
-        return False
-    try:
-        parts = urlsplit(value)
-        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-    except ValueError:  # e.g. a malformed IPv6 host
-        return False
 
 
 def profile_for(authors_bio, slug, name):
