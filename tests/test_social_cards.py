@@ -3,6 +3,7 @@
 import logging
 import shutil
 
+import pytest
 from conftest import FIXTURES, ROOT, run_build
 from PIL import Image
 
@@ -55,6 +56,26 @@ def test_cards_are_1200_by_630_png(tmp_path):
     for card in cards:
         with Image.open(card) as image:
             assert (image.format, image.size) == ("PNG", (1200, 630))
+
+
+@pytest.mark.parametrize(
+    ("brand", "accent"), [("#C41", (204, 68, 17)), ("#2a6f97", (42, 111, 151))]
+)
+def test_the_brand_colour_is_the_cards_accent_bar(tmp_path, brand, accent):
+    # The brand plugin allows '#rgb'; the cards kept their default accent for it, silently.
+    out = run_build(
+        tmp_path / "output",
+        PATH=str(SOCIAL),
+        SOCIAL_CARD_CACHE=str(tmp_path / "cache"),
+        BRAND_COLOR=brand,
+    )
+    cards = sorted((out / "social-cards").glob("*.png"))
+    assert cards
+    for card in cards:
+        with Image.open(card) as image:
+            drawn = image.convert("RGB").getpixel((5, 300))
+        # Cards are saved as palette PNGs: a channel may move by a step or two.
+        assert all(abs(a - b) <= 3 for a, b in zip(drawn, accent, strict=True)), (card, drawn)
 
 
 def test_long_titles_shrink_then_stop_at_three_lines_with_an_ellipsis():

@@ -154,8 +154,15 @@ SETTINGS = (
 )
 
 
-#: A site's brand colour (the theme's BRAND_COLOR), when well formed, is the cards' accent.
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: A site's brand colour (BRAND_COLOR, '#rrggbb' or '#rgb'), when well formed, is the cards'
+#: accent.
+BRAND_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+
+
+def _six_digits(colour):
+    """'#rrggbb' in lower case from '#rgb' or '#rrggbb'."""
+    digits = colour[1:].lower()
+    return "#" + ("".join(d * 2 for d in digits) if len(digits) == 3 else digits)
 
 
 def apply_defaults(settings):
@@ -165,8 +172,8 @@ def apply_defaults(settings):
     logo (SOCIAL_CARD_LOGO) and BRAND_COLOR the cards' accent colour (SOCIAL_CARD_COLORS).
     """
     brand = settings.get("BRAND_COLOR")
-    if "SOCIAL_CARD_COLORS" not in settings and isinstance(brand, str) and _HEX.match(brand):
-        settings["SOCIAL_CARD_COLORS"] = {**DEFAULT_COLOURS, "accent": brand.lower()}
+    if "SOCIAL_CARD_COLORS" not in settings and isinstance(brand, str) and BRAND_HEX.match(brand):
+        settings["SOCIAL_CARD_COLORS"] = {**DEFAULT_COLOURS, "accent": _six_digits(brand)}
     if "SOCIAL_CARD_LOGO" not in settings and isinstance(settings.get("SITELOGO"), str):
         settings["SOCIAL_CARD_LOGO"] = settings["SITELOGO"]
     for setting in SETTINGS:
