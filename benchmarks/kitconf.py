@@ -47,6 +47,8 @@ PLUGINS = [
     "pelican.plugins.townsquare_share",
     "pelican.plugins.townsquare_comments",
     "pelican.plugins.townsquare_feeds",
+    "pelican.plugins.townsquare_brand",
+    "pelican.plugins.townsquare_readnext",
     "pelican.plugins.townsquare_preview",
     "pelican.plugins.townsquare_audit",
 ]

@@ -2,9 +2,9 @@
 
 import re
 
-from conftest import run_build
+from conftest import make_settings, run_build
 
-from benchmarks import corpus, weight
+from benchmarks import corpus, kitconf, weight
 
 
 def words(markdown):
@@ -30,6 +30,12 @@ def test_corpus_is_seeded_realistic_and_builds(tmp_path):
         assert 550 <= words(text) <= 1300
     out = run_build(tmp_path / "output", PATH=str(first))
     assert len(list((out / "posts").glob("*.html"))) == 6
+
+
+def test_the_benchmarked_kit_loads_every_plugin_the_blog_does(tmp_path):
+    # kitconf.py is a copy (its identities must pass the publish audit); its plugin list had
+    # fallen behind, leaving brand and read-next out of every measured build.
+    assert make_settings(tmp_path / "out")["PLUGINS"] == kitconf.PLUGINS
 
 
 def test_page_weight_counts_the_interaction_markup_and_its_css(sample_site):
