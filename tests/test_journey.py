@@ -95,8 +95,10 @@ def make_it_mine(repo):
     """Replace the sample blog in repo with a leader's own, as the README tells them to."""
     content = repo / "content"
     for folder in ("posts", "images"):
-        shutil.rmtree(content / folder)
-        (content / folder).mkdir()
+        # A leader who already deleted the samples (and not yet committed their own posts)
+        # has no such folder in the copy: there is nothing to remove then.
+        shutil.rmtree(content / folder, ignore_errors=True)
+        (content / folder).mkdir(parents=True)
     for name, text in POSTS.items():
         (content / "posts" / name).write_text(textwrap.dedent(text), encoding="utf-8")
     picture = FIXTURES / "blog" / "content" / "images" / "listening-tour.png"
