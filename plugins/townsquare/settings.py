@@ -19,6 +19,23 @@ class Setting:
     allowed: str
 
 
+def boolean(value):
+    """Check: True or False."""
+    return None if isinstance(value, bool) else "must be True or False"
+
+
+def one_of(choices):
+    """Check: one of choices."""
+    return lambda value: None if value in choices else "is not one of the allowed values"
+
+
+def output_folder(value):
+    """Check: a relative folder path inside the output (no '..')."""
+    if not isinstance(value, str) or not value.strip("/") or ".." in value.split("/"):
+        return "must be a relative folder path inside the output"
+    return None
+
+
 class SettingsError(Exception):
     """Settings a plugin cannot work with; the message lists every problem (exit status 1)."""
 

@@ -4,7 +4,10 @@ Paths (SITELOGO, FAVICON, an author's photo) name a file in the content folder i
 STATIC_PATHS, or in the theme's static folder, or are full http(s) URLs; see assets.py.
 """
 
-from dataclasses import dataclass
+from dataclasses import replace
+from functools import partial
+
+from pelican.plugins.townsquare.settings import Setting, SettingsError, problems, refuse
 
 from .assets import path_problem
 from .colour import HEX
@@ -12,20 +15,8 @@ from .colour import HEX
 DEFAULT_COLOR = "#0f766e"
 
 
-class BrandSettingsError(Exception):
+class BrandSettingsError(SettingsError):
     """One or more identity settings are invalid; the message lists every problem."""
-
-    exitcode = 1
-
-
-@dataclass(frozen=True)
-class Setting:
-    """A declared setting: name, default, a check(value, settings) -> problem, allowed."""
-
-    name: str
-    default: object
-    check: object
-    allowed: str
 
 
 def _colour(value, settings):
@@ -43,6 +34,7 @@ def _intro(value, settings):
     return "must be text, None (use the main author's bio) or False (no introduction)"
 
 
+#: The shared Setting shape; these checks take (value, settings): paths are looked up in them.
 SETTINGS = (
     Setting("BRAND_COLOR", DEFAULT_COLOR, _colour, "a hex colour like '#0f766e' or '#c41'"),
     Setting("SITELOGO", None, _asset, "None, 'images/logo.png' (content or theme) or an URL"),
@@ -70,17 +62,6 @@ def _photo_problems(settings):
 
 def validate(settings):
     """Fill defaults into settings and raise BrandSettingsError listing every problem."""
-    problems = []
-    for setting in SETTINGS:
-        value = settings.setdefault(setting.name, setting.default)
-        problem = setting.check(value, settings)
-        if problem:
-            problems.append(
-                f"Setting '{setting.name}': received {value!r}; {problem}; "
-                f"allowed: {setting.allowed}"
-            )
-    problems += _photo_problems(settings)
-    if problems:
-        listed = "\n".join(f"  - {p}" for p in problems)
-        raise BrandSettingsError(f"brand: {len(problems)} setting problem(s):\n{listed}")
+    declared = [replace(s, check=partial(s.check, settings=settings)) for s in SETTINGS]
+    refuse(BrandSettingsError, "brand", problems(settings, declared) + _photo_problems(settings))
     return settings

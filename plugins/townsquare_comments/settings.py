@@ -6,7 +6,7 @@ providers.py; a missing one is reported here by name, together with every other 
 
 import re
 
-from pelican.plugins.townsquare.settings import Setting, SettingsError, problems, refuse
+from pelican.plugins.townsquare.settings import Setting, SettingsError, boolean, problems, refuse
 
 from .csp import extra_problems
 from .origins import OriginError, split_url
@@ -28,10 +28,6 @@ def is_email(value):
     return isinstance(value, str) and bool(_EMAIL.fullmatch(value))
 
 
-def _boolean(value):
-    return None if isinstance(value, bool) else "must be True or False"
-
-
 def _provider(value):
     return None if value is None or value in BY_NAME else "is not a known provider"
 
@@ -47,11 +43,11 @@ def _seconds(value):
 
 SETTINGS = (
     Setting("COMMENTS_PROVIDER", None, _provider, "None | " + " | ".join(map(repr, NAMES))),
-    Setting("COMMENTS_CLICK_TO_LOAD", True, _boolean, "True or False"),
-    Setting("COMMENTS_REMEMBER_CONSENT", False, _boolean, "True or False"),
-    Setting("COMMENTS_ON_PAGES", False, _boolean, "True or False"),
+    Setting("COMMENTS_CLICK_TO_LOAD", True, boolean, "True or False"),
+    Setting("COMMENTS_REMEMBER_CONSENT", False, boolean, "True or False"),
+    Setting("COMMENTS_ON_PAGES", False, boolean, "True or False"),
     Setting("COMMENTS_REPLY_EMAIL", None, _email, "None or an address like 'me@example.org'"),
-    Setting("COMMENTS_HEADERS", True, _boolean, "True or False"),
+    Setting("COMMENTS_HEADERS", True, boolean, "True or False"),
     Setting(
         "COMMENTS_CSP_EXTRA",
         None,

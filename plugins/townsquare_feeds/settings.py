@@ -1,6 +1,14 @@
 """The feeds plugin's settings: declared once with defaults, validated once at `initialized`."""
 
-from pelican.plugins.townsquare.settings import Setting, SettingsError, problems, refuse
+from pelican.plugins.townsquare.settings import (
+    Setting,
+    SettingsError,
+    boolean,
+    one_of,
+    output_folder,
+    problems,
+    refuse,
+)
 from pelican.plugins.townsquare.urls import is_web_url
 
 from .formats import FORMAT_NAMES
@@ -14,10 +22,6 @@ class FeedsSettingsError(SettingsError):
     """One or more FEEDS_ (or SOCIAL) settings are invalid; the message lists every problem."""
 
 
-def _boolean(value):
-    return None if isinstance(value, bool) else "must be True or False"
-
-
 def _formats(value):
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         return "must be a list of format names"
@@ -27,20 +31,10 @@ def _formats(value):
     return "lists a format twice" if len(set(value)) != len(value) else None
 
 
-def _one_of(choices):
-    return lambda value: None if value in choices else "is not one of the allowed values"
-
-
 def _limit(value):
     if value is None or (isinstance(value, int) and not isinstance(value, bool) and value > 0):
         return None
     return "must be None (no limit) or a positive whole number"
-
-
-def _path(value):
-    if not isinstance(value, str) or not value.strip("/") or ".." in value.split("/"):
-        return "must be a relative folder path inside the output"
-    return None
 
 
 def _image(value):
@@ -66,16 +60,16 @@ def _social(value):
 
 SETTINGS = (
     Setting("FEEDS_FORMATS", ("atom", "rss", "json"), _formats, f"a list of {FORMAT_NAMES}"),
-    Setting("FEEDS_PER_CATEGORY", True, _boolean, "True or False"),
-    Setting("FEEDS_PER_TAG", True, _boolean, "True or False"),
-    Setting("FEEDS_PER_AUTHOR", True, _boolean, "True or False"),
-    Setting("FEEDS_CONTENT", "full", _one_of(CONTENT_MODES), " | ".join(map(repr, CONTENT_MODES))),
+    Setting("FEEDS_PER_CATEGORY", True, boolean, "True or False"),
+    Setting("FEEDS_PER_TAG", True, boolean, "True or False"),
+    Setting("FEEDS_PER_AUTHOR", True, boolean, "True or False"),
+    Setting("FEEDS_CONTENT", "full", one_of(CONTENT_MODES), " | ".join(map(repr, CONTENT_MODES))),
     Setting("FEEDS_LIMIT", 20, _limit, "None or an int >= 1"),
-    Setting("FEEDS_PATH", "feeds", _path, "a relative folder like 'feeds'"),
+    Setting("FEEDS_PATH", "feeds", output_folder, "a relative folder like 'feeds'"),
     Setting("FEEDS_ICON", None, _image, "None, an http(s) URL or a path like 'images/icon.png'"),
     Setting("FEEDS_LOGO", None, _image, "None, an http(s) URL or a path like 'images/logo.png'"),
     # Off by default: browsers are removing XSLT, and Chromium already warns on such pages.
-    Setting("FEEDS_XSL", False, _boolean, "True or False"),
+    Setting("FEEDS_XSL", False, boolean, "True or False"),
     Setting(
         "FEEDS_NEWSLETTER",
         None,

@@ -6,8 +6,6 @@ from pelican.plugins.townsquare.settings import Setting, SettingsError, problems
 class ReadNextSettingsError(SettingsError):
     """A READNEXT_ setting is invalid; the message names it."""
 
-    exitcode = 1
-
 
 def _count(value):
     ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 12

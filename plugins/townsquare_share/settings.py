@@ -2,7 +2,15 @@
 
 import re
 
-from pelican.plugins.townsquare.settings import Setting, SettingsError, problems, refuse
+from pelican.plugins.townsquare.settings import (
+    Setting,
+    SettingsError,
+    boolean,
+    one_of,
+    output_folder,
+    problems,
+    refuse,
+)
 
 from .networks import BY_NAME, NAMES
 
@@ -29,14 +37,6 @@ def _networks(value):
     return None
 
 
-def _one_of(choices):
-    return lambda value: None if value in choices else "is not one of the allowed values"
-
-
-def _boolean(value):
-    return None if isinstance(value, bool) else "must be True or False"
-
-
 def _utm(value):
     if value is None:
         return None
@@ -57,12 +57,6 @@ def _limits(value):
     return f"has invalid entries {bad!r}" if bad else None
 
 
-def _path(value):
-    if not isinstance(value, str) or not value.strip("/") or ".." in value.split("/"):
-        return "must be a relative folder path inside the output"
-    return None
-
-
 def _instances(value):
     if not isinstance(value, list | tuple) or not all(
         isinstance(v, str) and _HOSTNAME.match(v) for v in value
@@ -80,15 +74,17 @@ SETTINGS = (
     Setting(
         "SHARE_NETWORKS", DEFAULT_NETWORKS, _networks, f"a list drawn from {', '.join(NAMES)}"
     ),
-    Setting("SHARE_POSITION", "after", _one_of(POSITIONS), " | ".join(map(repr, POSITIONS))),
-    Setting("SHARE_COPY_LINK", True, _boolean, "True or False"),
-    Setting("SHARE_WEB_SHARE", True, _boolean, "True or False"),
-    Setting("SHARE_ON_PAGES", True, _boolean, "True or False"),
+    Setting("SHARE_POSITION", "after", one_of(POSITIONS), " | ".join(map(repr, POSITIONS))),
+    Setting("SHARE_COPY_LINK", True, boolean, "True or False"),
+    Setting("SHARE_WEB_SHARE", True, boolean, "True or False"),
+    Setting("SHARE_ON_PAGES", True, boolean, "True or False"),
     Setting("SHARE_UTM", None, _utm, "None or e.g. {'utm_source': '{network}'}"),
     Setting(
         "SHARE_QUOTE_LIMITS", {}, _limits, f"{{name: int >= 40}} for {', '.join(QUOTE_NETWORKS)}"
     ),
-    Setting("SHARE_MASTODON_PATH", "share/mastodon", _path, "a relative folder like 'share/m'"),
+    Setting(
+        "SHARE_MASTODON_PATH", "share/mastodon", output_folder, "a relative folder like 'share/m'"
+    ),
     Setting(
         "SHARE_MASTODON_INSTANCES",
         ("mastodon.social", "mastodon.online", "fosstodon.org", "hachyderm.io"),
