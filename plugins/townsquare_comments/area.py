@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from pelican.plugins.townsquare.where import at_key
+
 from .origins import OriginError, split_url
 from .providers import BY_NAME, Post
-from .where import at_key
 
 logger = logging.getLogger(__name__)
 

@@ -5,9 +5,10 @@ import os
 
 from pelican.generators import Generator
 
+from pelican.plugins.townsquare.where import at_text
+
 from .csp import build_policy, headers_file, image_origins, policy_fits
 from .providers import BY_NAME
-from .where import at_text
 
 logger = logging.getLogger(__name__)
 

@@ -9,6 +9,8 @@ uses these explanations; any record we do not recognise keeps Pelican's own word
 import os
 import re
 
+from pelican.plugins.townsquare.where import line_in_file
+
 DATE_EXAMPLE = "Date: 2026-05-04 09:30+02:00"
 MISSING_FIX = {
     "title": "add a line 'Title: Your title' at the top of the file",
@@ -30,7 +32,7 @@ def explain(record, exc, content_path):
         return f"{source}:1: no '{prop.title()}:' in the front matter — fix: {fix}"
     if record.msg == UNKNOWN_STATUS:
         status, source = str(record.args[0]), str(record.args[1])
-        line = _line_of(source, r"^\s*:?status\s*:")
+        line = line_in_file(source, r"^\s*:?status\s*:")
         return f"{source}:{line}: Status '{status}' is not a status — fix: {STATUS_FIX}"
     if record.msg == "Could not process %s" and exc is not None:
         source = os.path.join(content_path, str(record.args[0]))
@@ -52,7 +54,7 @@ def _explain_exception(source, exc):
     match = BAD_DATE.match(str(exc)) if isinstance(exc, ValueError) else None
     if match:
         value = match["value"]
-        line = _line_of(source, rf"^\s*date\s*:\s*{re.escape(value)}")
+        line = line_in_file(source, rf"^\s*date\s*:\s*{re.escape(value)}")
         return (
             f"{source}:{line}: Date '{value}' is not a valid date "
             f"— fix: write it as YYYY-MM-DD HH:MM with an optional UTC offset, e.g. "
@@ -71,12 +73,3 @@ def _position(data, offset):
 def first_line(lines, pattern):
     """Return the 1-based number of the first of lines matching pattern (1 if none)."""
     return next((n for n, line in enumerate(lines, 1) if re.search(pattern, line, re.I)), 1)
-
-
-def _line_of(path, pattern):
-    """Return the 1-based number of the first line of the file at path matching pattern."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return first_line(handle, pattern)
-    except OSError:
-        return 1

@@ -9,6 +9,8 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from pelican.plugins.townsquare.where import line_in_file
+
 from .networks import BY_NAME, Share
 
 logger = logging.getLogger(__name__)
@@ -76,18 +78,6 @@ def with_utm(url, utm, network):
     return urlunsplit(parts._replace(query=urlencode(params)))
 
 
-def _line_of(path, key):
-    """1-based line of the `key:` front matter entry in path (1 when it cannot be read)."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if line.lower().startswith(f"{key}:"):
-                    return number
-    except OSError:
-        pass
-    return 1
-
-
 def chosen_networks(content, settings):
     """The networks for content: the site list, or the front matter override; () when off."""
     default = tuple(BY_NAME[name] for name in settings["SHARE_NETWORKS"])
@@ -108,7 +98,7 @@ def chosen_networks(content, settings):
             "share: %s:%d: front matter 'share: %s' names unknown network(s) %s; "
             "use off, on, or a comma list of: %s",
             path,
-            _line_of(path, "share"),
+            line_in_file(path, "^share:"),
             raw,
             ", ".join(unknown),
             ", ".join(BY_NAME),
