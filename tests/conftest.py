@@ -8,6 +8,7 @@ frozen copy of the sample blog as it was when the kit's tests were written.
 import logging
 import shutil
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import blinker
@@ -167,6 +168,42 @@ def launch_chromium(playwright):
     """Debian chromium, headless, through Playwright (skips locally when it is missing)."""
     require(Path(CHROMIUM).exists() and shutil.which("chromium"), "Debian chromium")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian chromium through Playwright, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+def csp_of(out):
+    """The Content-Security-Policy value the build wrote into `_headers`."""
+    for line in (out / "_headers").read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("Content-Security-Policy:"):
+            return line.split(": ", 1)[1]
+    raise AssertionError("no Content-Security-Policy in _headers")
+
+
+@contextmanager
+def served_build(tmp_path_factory, name, csp=False, **settings):
+    """Build the fixture blog for a random 127.0.0.1 port and serve it: yields (origin, output).
+
+    csp: send every file with the Content-Security-Policy the build wrote into `_headers`, as
+    Netlify and Cloudflare Pages do."""
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    out = run_build(tmp_path_factory.mktemp(name) / "output", SITEURL=origin, **settings)
+    server = serve(out, port, headers={"Content-Security-Policy": csp_of(out)} if csp else None)
+    try:
+        yield origin, out
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def pytest_terminal_summary(terminalreporter):

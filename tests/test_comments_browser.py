@@ -1,10 +1,10 @@
 """Comments in Debian chromium under the site's own CSP: no violations, click-to-load, Mastodon."""
 
+import functools
 import json
-from contextlib import contextmanager
 
 import pytest
-from conftest import FIXTURES, ROOT, free_port, launch_chromium, run_build, serve
+from conftest import FIXTURES, ROOT, served_build
 
 pytestmark = pytest.mark.browser
 
@@ -22,36 +22,8 @@ GISCUS = {
 }
 
 
-def csp_of(out):
-    """The Content-Security-Policy value the build wrote into `_headers`."""
-    for line in (out / "_headers").read_text(encoding="utf-8").splitlines():
-        if line.strip().startswith("Content-Security-Policy:"):
-            return line.split(": ", 1)[1]
-    raise AssertionError("no Content-Security-Policy in _headers")
-
-
-@contextmanager
-def served(tmp_path_factory, **settings):
-    """Build the sample blog for a random port and serve it with its `_headers` CSP."""
-    port = free_port()
-    origin = f"http://127.0.0.1:{port}"
-    out = run_build(tmp_path_factory.mktemp("comments-csp") / "output", SITEURL=origin, **settings)
-    server = serve(out, port, headers={"Content-Security-Policy": csp_of(out)})
-    try:
-        yield origin, out
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+#: The fixture blog, built for a random port and served with its `_headers` CSP.
+served = functools.partial(served_build, name="comments-csp", csp=True)
 
 
 class Watch:

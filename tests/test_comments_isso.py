@@ -9,8 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, launch_chromium, require, run_build, serve
-from test_comments_browser import csp_of
+from conftest import ROOT, csp_of, free_port, launch_chromium, require, run_build, serve
 
 pytestmark = pytest.mark.browser
 

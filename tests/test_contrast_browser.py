@@ -3,8 +3,7 @@ readers land on meets WCAG AA against the background it is drawn on (Lighthouse 
 light scheme)."""
 
 import pytest
-from conftest import free_port, launch_chromium, run_build, serve
-from playwright.sync_api import sync_playwright
+from conftest import served_build
 
 pytestmark = pytest.mark.browser
 
@@ -53,29 +52,20 @@ CONTRAST = r"""
 
 @pytest.fixture(scope="module")
 def origin(tmp_path_factory):
-    port = free_port()
-    out = run_build(
-        tmp_path_factory.mktemp("contrast") / "output", SITEURL=f"http://127.0.0.1:{port}"
-    )
-    server = serve(out, port)
-    yield f"http://127.0.0.1:{port}"
-    server.shutdown()
+    with served_build(tmp_path_factory, "contrast") as (origin, _out):
+        yield origin
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_text_contrast_meets_wcag_aa(origin, scheme):
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            page = browser.new_page(color_scheme=scheme)
-            checked = {}
-            for path in PAGES:
-                page.goto(f"{origin}/{path}")
-                checked[path] = page.evaluate(CONTRAST)
-                # Focus styles must stay readable too: check the first share link focused.
-                if path.startswith("posts/"):
-                    page.focus("nav[data-ts-share] a")
-                    checked[f"{path} (focused link)"] = page.evaluate(CONTRAST)
-        finally:
-            browser.close()
+def test_text_contrast_meets_wcag_aa(browser, origin, scheme):
+    page = browser.new_page(color_scheme=scheme)
+    checked = {}
+    for path in PAGES:
+        page.goto(f"{origin}/{path}")
+        checked[path] = page.evaluate(CONTRAST)
+        # Focus styles must stay readable too: check the first share link focused.
+        if path.startswith("posts/"):
+            page.focus("nav[data-ts-share] a")
+            checked[f"{path} (focused link)"] = page.evaluate(CONTRAST)
+    page.close()
     assert checked == {name: [] for name in checked}

@@ -5,8 +5,7 @@ readers land on (kept by CI from test-artifacts/design/)."""
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ROOT, free_port, launch_chromium, run_build, serve
-from playwright.sync_api import sync_playwright
+from conftest import ROOT, served_build
 from test_contrast_browser import CONTRAST
 
 pytestmark = pytest.mark.browser
@@ -32,26 +31,10 @@ SIZES = r"""
 """
 
 
-def _served(tmp_path_factory, name, **settings):
-    port = free_port()
-    origin = f"http://127.0.0.1:{port}"
-    out = run_build(tmp_path_factory.mktemp(name) / "output", SITEURL=origin, **settings)
-    return origin, serve(out, port)
-
-
 @pytest.fixture(scope="module")
 def origin(tmp_path_factory):
-    origin, server = _served(tmp_path_factory, "design")
-    yield origin
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+    with served_build(tmp_path_factory, "design") as (origin, _out):
+        yield origin
 
 
 @pytest.fixture
@@ -115,9 +98,8 @@ def test_share_row_has_a_visible_label_and_a_brand_icon_per_network(mobile, orig
 
 @pytest.mark.parametrize("colour", ["#f4b942", "#e11d48", "#111111", "#0b57d0"])
 def test_brand_colour_keeps_text_contrast_aa_in_light_and_dark(browser, tmp_path_factory, colour):
-    origin, server = _served(tmp_path_factory, "brand", BRAND_COLOR=colour)
     problems = {}
-    try:
+    with served_build(tmp_path_factory, "brand", BRAND_COLOR=colour) as (origin, _out):
         for scheme in ("light", "dark"):
             page = browser.new_page(color_scheme=scheme)
             for path in (POST, "index.html", "subscribe.html"):
@@ -128,8 +110,6 @@ def test_brand_colour_keeps_text_contrast_aa_in_light_and_dark(browser, tmp_path
             )
             assert brand.strip() == colour  # the setting reached the page
             page.close()
-    finally:
-        server.shutdown()
     assert problems == {name: [] for name in problems}
 
 
@@ -185,23 +165,23 @@ def _answer(posted):
 def test_newsletter_form_posts_the_providers_fields_to_its_endpoint(
     browser, tmp_path_factory, setting, action, fields
 ):
-    origin, server = _served(tmp_path_factory, "newsletter", FEEDS_NEWSLETTER=setting)
     posted = []
-    context = browser.new_context(viewport=MOBILE)
-    try:
-        page = context.new_page()
-        # The provider, intercepted: nothing leaves the machine.
-        page.route(f"https://{urlsplit(action).hostname}/**", _answer(posted))
-        for path in (POST, "subscribe.html", "index.html"):
-            page.goto(f"{origin}/{path}")
-            form = page.locator("[data-ts-subscribe] form")
-            assert form.is_visible()
-            form.get_by_label("Email address").fill("reader@example.org")
-            form.get_by_role("button", name="Subscribe").click()
-            page.wait_for_url(action)
-    finally:
-        context.close()
-        server.shutdown()
+    served = served_build(tmp_path_factory, "newsletter", FEEDS_NEWSLETTER=setting)
+    with served as (origin, _out):
+        context = browser.new_context(viewport=MOBILE)
+        try:
+            page = context.new_page()
+            # The provider, intercepted: nothing leaves the machine.
+            page.route(f"https://{urlsplit(action).hostname}/**", _answer(posted))
+            for path in (POST, "subscribe.html", "index.html"):
+                page.goto(f"{origin}/{path}")
+                form = page.locator("[data-ts-subscribe] form")
+                assert form.is_visible()
+                form.get_by_label("Email address").fill("reader@example.org")
+                form.get_by_role("button", name="Subscribe").click()
+                page.wait_for_url(action)
+        finally:
+            context.close()
     assert [(method, url) for method, url, _ in posted] == [("POST", action)] * 3
     assert all(parse_qs(body, keep_blank_values=True) == fields for _, _, body in posted)
 

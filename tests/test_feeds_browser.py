@@ -1,42 +1,21 @@
 """Feeds in Debian chromium: the opt-in XSL feed page, the subscribe block's keyboard access."""
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, run_build, serve
+from conftest import ROOT, served_build
 
 pytestmark = pytest.mark.browser
 
-ARGS = CHROMIUM_ARGS
 ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def page(browser, tmp_path_factory):
     """A chromium page with the sample blog served from (and built for) a random port."""
-    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Debian chromium is required in CI (.ci/run installs it)")
-        pytest.skip("Debian chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    port = free_port()
-    origin = f"http://127.0.0.1:{port}"
     # FEEDS_XSL is off by default; this module checks the opt-in XSLT page still works.
-    out = run_build(
-        tmp_path_factory.mktemp("feeds-browser") / "output", SITEURL=origin, FEEDS_XSL=True
-    )
-    server = serve(out, port)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with served_build(tmp_path_factory, "feeds-browser", FEEDS_XSL=True) as (origin, _out):
         tab = browser.new_page(viewport={"width": 1000, "height": 800})
         tab.origin = origin
         yield tab
-        browser.close()
-    server.shutdown()
-    server.server_close()
 
 
 def test_feed_opens_as_a_styled_subscribe_page(page):

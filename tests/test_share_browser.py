@@ -1,63 +1,22 @@
 """Share controls in Debian chromium: keyboard order, copy link, Web Share, Mastodon picker."""
 
-import functools
-import http.server
-import os
-import shutil
-import socket
-import threading
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_build
+from conftest import ROOT, served_build
 
 pytestmark = pytest.mark.browser
 
-ARGS = CHROMIUM_ARGS
 ARTIFACTS = ROOT / "test-artifacts"
 POST = "posts/listening-tours.html"
 TITLE = "Why I Traded the All-Hands Monologue for Listening Tours"
 
 
-def _require_chromium():
-    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Debian chromium is required in CI (.ci/run installs it)")
-        pytest.skip("Debian chromium is not installed")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The sample blog built for and served from a random 127.0.0.1 port."""
-    _require_chromium()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    origin = f"http://127.0.0.1:{port}"
-    out = run_build(tmp_path_factory.mktemp("share-browser") / "output", SITEURL=origin)
-    handler = functools.partial(_Quiet, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield origin
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser(site):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    with served_build(tmp_path_factory, "share-browser") as (origin, _out):
+        yield origin
 
 
 @pytest.fixture
