@@ -95,6 +95,24 @@ def sample_site(tmp_path_factory):
     return run_build(tmp_path_factory.mktemp("sample") / "output")
 
 
+def plain_pelican_site(folder, theme, **overrides):
+    """The fixture blog built into folder by plain Pelican with one of its built-in themes (no
+    plugins, one Atom feed): a site the kit did not write."""
+    content = folder / f"content-{theme}"
+    shutil.copytree(CONTENT, content)
+    (content / "pages" / "404.md").unlink()  # the built-in themes have no 404 template
+    settings = {"PLUGINS": [], "FEED_ALL_ATOM": "feeds/all.atom.xml", "JINJA_ENVIRONMENT": {}}
+    return run_build(
+        folder / f"pelican-{theme}", PATH=str(content), THEME=theme, **{**settings, **overrides}
+    )
+
+
+@pytest.fixture(scope="session")
+def notmyidea_site(tmp_path_factory):
+    """plain_pelican_site() with notmyidea, built once per test session (read, never changed)."""
+    return plain_pelican_site(tmp_path_factory.mktemp("notmyidea"), "notmyidea")
+
+
 @pytest.fixture
 def content_copy(tmp_path):
     """A writable copy of the fixture blog's content folder."""

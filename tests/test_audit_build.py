@@ -7,7 +7,7 @@ import sys
 from collections import defaultdict
 
 import pytest
-from conftest import CONTENT, ROOT, run_build
+from conftest import CONTENT, ROOT, plain_pelican_site, run_build
 from pelican.plugins.townsquare_audit.cli import main
 
 
@@ -39,18 +39,8 @@ def test_sample_site_is_audit_clean(sample_site, capsys):
     assert out.endswith(": no findings\n")
 
 
-def test_plain_pelican_site_reports_missing_interaction_points(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    (content / "pages" / "404.md").unlink()  # the default theme has no 404 template
-    site = run_build(
-        tmp_path / "plain",
-        PATH=str(content),
-        PLUGINS=[],
-        THEME="notmyidea",
-        FEED_ALL_ATOM="feeds/all.atom.xml",
-        JINJA_ENVIRONMENT={},
-    )
+def test_plain_pelican_site_reports_missing_interaction_points(notmyidea_site):
+    site = notmyidea_site
     status, report = audit_json(site)
     rules = defaultdict(set)
     for finding in report["findings"]:
@@ -80,17 +70,8 @@ def test_plain_pelican_site_reports_missing_interaction_points(tmp_path):
 def test_a_theme_escaping_post_bodies_under_forced_autoescape_is_caught(tmp_path):
     # Issue 14: JINJA_ENVIRONMENT = {"autoescape": True} on notmyidea, which prints
     # {{ article.content }}, shows readers the HTML source of every post.
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    (content / "pages" / "404.md").unlink()
-    site = run_build(
-        tmp_path / "escaped",
-        PATH=str(content),
-        PLUGINS=[],
-        THEME="notmyidea",
-        FEED_ALL_ATOM="feeds/all.atom.xml",
-        JINJA_ENVIRONMENT={"autoescape": True},
-    )
+    site = plain_pelican_site(tmp_path, "notmyidea", JINJA_ENVIRONMENT={"autoescape": True})
+    content = tmp_path / "content-notmyidea"
     status, report = audit_json(site, "--rules", "escaped-html")
     escaped = {f["path"].removeprefix(f"{site}/") for f in report["findings"]}
     assert status == 1

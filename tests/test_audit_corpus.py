@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 
 import pytest
-from conftest import CONTENT, ROOT, run_build
+from conftest import ROOT, plain_pelican_site
 
 pytestmark = pytest.mark.slow
 TARGET = 0.95
@@ -191,20 +191,6 @@ def docs_label(rel):
     return {"index.html": "home", "404.html": "404"}.get(rel, "page")
 
 
-def build_pelican(tmp_path, theme):
-    content = tmp_path / f"content-{theme}"
-    shutil.copytree(CONTENT, content)
-    (content / "pages" / "404.md").unlink()  # the built-in themes have no 404 template
-    return run_build(
-        tmp_path / f"pelican-{theme}",
-        PATH=str(content),
-        PLUGINS=[],
-        THEME=theme,
-        FEED_ALL_ATOM="feeds/all.atom.xml",
-        JINJA_ENVIRONMENT={},
-    )
-
-
 def pelican_label(rel):
     """The fixture blog under a built-in theme: posts and drafts are articles."""
     if rel == "index.html":
@@ -234,7 +220,7 @@ def audited_kinds(site):
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
+def corpus(tmp_path_factory, notmyidea_site):
     """[(generator, rel, expected kind, found kind, evidence)] for every page of every site."""
     if not shutil.which("hugo"):
         pytest.fail("Debian's hugo is required (apt-get install hugo)")
@@ -244,8 +230,8 @@ def corpus(tmp_path_factory):
         ("mkdocs", build_mkdocs(tmp), docs_label),
         ("sphinx-furo", build_sphinx(tmp, "furo"), docs_label),
         ("sphinx-alabaster", build_sphinx(tmp, "alabaster"), docs_label),
-        ("pelican-notmyidea", build_pelican(tmp, "notmyidea"), pelican_label),
-        ("pelican-simple", build_pelican(tmp, "simple"), pelican_label),
+        ("pelican-notmyidea", notmyidea_site, pelican_label),
+        ("pelican-simple", plain_pelican_site(tmp, "simple"), pelican_label),
     ]
     rows = []
     for generator, site, label in sites:

@@ -69,12 +69,9 @@ def test_a_publish_build_with_the_sample_identity_is_refused(tmp_path, monkeypat
     assert not (tmp_path / "output").exists()
 
 
-def test_own_identity_passes_the_placeholders_rule(tmp_path, monkeypatch):
+def test_own_identity_passes_the_placeholders_rule(tmp_path, monkeypatch, content_copy):
     # A leader's own identity: the sample posts' reply links are front matter, so drop them.
-    content = tmp_path / "content"
-    import shutil
-
-    shutil.copytree(CONTENT, content)
+    content = content_copy
     for post in (content / "posts").glob("*.md"):
         text = post.read_text(encoding="utf-8")
         post.write_text(re.sub(r"(?m)^(Mastodon|Linkedin): .*\n", "", text), encoding="utf-8")
