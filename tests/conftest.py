@@ -113,6 +113,18 @@ def notmyidea_site(tmp_path_factory):
     return plain_pelican_site(tmp_path_factory.mktemp("notmyidea"), "notmyidea")
 
 
+#: The default address of a GitHub project repository's Pages site: a SITEURL with a path.
+PROJECT_SITEURL = "https://amara.github.io/townsquare-blog"
+
+
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory):
+    """The fixture blog's publish build at PROJECT_SITEURL, once per session (read only)."""
+    # The audit runs inside this build (publish rules on): it has to map the URLs too.
+    folder = tmp_path_factory.mktemp("project")
+    return run_build(folder / "output", "publishconf.py", SITEURL=PROJECT_SITEURL)
+
+
 @pytest.fixture
 def content_copy(tmp_path):
     """A writable copy of the fixture blog's content folder."""

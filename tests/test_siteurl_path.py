@@ -11,20 +11,16 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import run_build
+from conftest import PROJECT_SITEURL as SITEURL
 
-SITEURL = "https://amara.github.io/townsquare-blog"
 HOST = urlsplit(SITEURL).netloc
 URL_ATTRIBUTES = (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
                   ("form", "action"), ("meta", "content"))  # fmt: skip
 
 
 @pytest.fixture(scope="module")
-def site(
-    tmp_path_factory,
-):
-    # The audit runs inside this build (publish rules on): it has to map the URLs too.
-    return run_build(tmp_path_factory.mktemp("path") / "output", "publishconf.py", SITEURL=SITEURL)
+def site(project_site):
+    return project_site
 
 
 def target(output, url):
