@@ -219,6 +219,11 @@ def csp_of(out):
     raise AssertionError("no Content-Security-Policy in _headers")
 
 
+def csp_directives(out):
+    """The Content-Security-Policy of `_headers` as {directive: sources (one string)}."""
+    return dict(directive.split(" ", 1) for directive in csp_of(out).split("; "))
+
+
 @contextmanager
 def served_build(tmp_path_factory, name, csp=False, **settings):
     """Build the fixture blog for a random 127.0.0.1 port and serve it: yields (origin, output).

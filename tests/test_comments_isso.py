@@ -9,7 +9,16 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, csp_of, free_port, launch_chromium, require, run_build, serve
+from conftest import (
+    ROOT,
+    csp_directives,
+    csp_of,
+    free_port,
+    launch_chromium,
+    require,
+    run_build,
+    serve,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +95,7 @@ def test_isso_markup_names_the_thread_and_its_title(isso_site):
     # Isso's identicons are drawn with style= attributes, which the strict policy refuses.
     assert box["data-isso-avatar"] == "false"
     isso = f"http://127.0.0.1:{isso_port}"
-    policy = dict(d.split(" ", 1) for d in csp_of(out).split("; "))
+    policy = csp_directives(out)
     assert [policy[d] for d in ("script-src", "style-src", "connect-src", "img-src")] == [
         f"'self' {isso}",
         f"'self' {isso}",
