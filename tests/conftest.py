@@ -140,6 +140,16 @@ def warnings_log(caplog):
     return caplog
 
 
+def townsquare(*args, cwd=None, env=None, timeout=120):
+    """Run the `townsquare` command (this checkout's) in a subprocess; its CompletedProcess."""
+    import subprocess
+
+    command = [sys.executable, "-m", "pelican.plugins.townsquare.cli", *map(str, args)]
+    return subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
 def free_port():
     """A free TCP port on 127.0.0.1 (for a site built with SITEURL on that origin)."""
     import socket

@@ -1,17 +1,11 @@
 """The `townsquare` command behaves like its neighbours: help, exit codes 0/1/2, no traceback."""
 
-import subprocess
-import sys
-
 import pytest
-
-TOWNSQUARE = [sys.executable, "-m", "pelican.plugins.townsquare.cli"]
+from conftest import townsquare
 
 
 def run(*args, cwd=None):
-    return subprocess.run(
-        [*TOWNSQUARE, *args], cwd=cwd, capture_output=True, text=True, timeout=60
-    )
+    return townsquare(*args, cwd=cwd, timeout=60)
 
 
 def test_help_lists_the_commands():

@@ -1,31 +1,13 @@
 """`make post`: the scaffold writes a draft that builds, and never overwrites a file."""
 
-import subprocess
-import sys
-
 from bs4 import BeautifulSoup
-from conftest import BLOG, ROOT
+from conftest import BLOG, ROOT, townsquare
 
 from pelican.plugins.townsquare import newpost
 
 
 def scaffold(*args):
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican.plugins.townsquare.cli",
-            "post",
-            "--settings",
-            str(BLOG / "pelicanconf.py"),
-            *args,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    return townsquare("post", "--settings", BLOG / "pelicanconf.py", *args, cwd=ROOT, timeout=60)
 
 
 def test_scaffolded_draft_builds_and_a_second_run_refuses(content_copy, build_site):

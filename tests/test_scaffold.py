@@ -1,24 +1,15 @@
 """`townsquare new DIR`: a leader's own blog that builds, publishes and deploys as created."""
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, VENV
+from conftest import ROOT, VENV, townsquare
 from test_publish_configs import run_actionlint, workflow_commands
 
 from pelican.plugins.townsquare.scaffold import kit_requirement
-
-TOWNSQUARE = [sys.executable, "-m", "pelican.plugins.townsquare.cli"]
-
-
-def townsquare(*args, cwd=None, env=None):
-    return subprocess.run(
-        [*TOWNSQUARE, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
-    )
 
 
 @pytest.fixture(scope="module")
