@@ -18,11 +18,8 @@ from pathlib import Path
 
 import pytest
 from conftest import BLOG, CONTENT, ROOT, require, run_build, snapshot
+from writing_helpers import post as good_post
 
-POST = (
-    "Title: {title}\nDate: 2026-05-04 09:30+02:00\nAuthor: Amara Okafor\n"
-    "Category: Leadership\nSummary: A short hello.\n\nWe answer every reply.\n"
-)
 BROKEN = "Title: Broken\nDate: next Tuesday\n\nText.\n"
 DATE_FIX = (
     "— fix: write it as YYYY-MM-DD HH:MM with an optional UTC offset, e.g. "
@@ -43,7 +40,7 @@ def write_blog(root, *slugs):
     shutil.copy(CONTENT / "images" / "townsquare-logo.png", content / "images")  # SITELOGO
     for slug in slugs or ("hello",):
         post = content / "posts" / f"{slug}.md"
-        post.write_text(POST.format(title=f"Post {slug}"), encoding="utf-8")
+        post.write_text(good_post(f"Post {slug}"), encoding="utf-8")
     return content
 
 
@@ -94,18 +91,25 @@ def leftovers(folder):
 # -- item 1: an output folder that would swallow the blog ------------------------------------
 
 
-def test_output_into_the_content_folder_is_refused_and_deletes_nothing(tmp_path):
+def build_in_a_copy_of_the_blog(tmp_path, output):
+    """Copy the fixture blog to tmp_path/blog and run pelican there with `-o output`:
+    (the copy, its snapshot before the build, the CompletedProcess)."""
     blog = tmp_path / "blog"
     shutil.copytree(BLOG, blog, ignore=shutil.ignore_patterns(".cache"))
     before = snapshot(blog)
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "content"],
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", output],
         cwd=blog,
         env=cli_env(),
         capture_output=True,
         text=True,
         timeout=300,
     )
+    return blog, before, result
+
+
+def test_output_into_the_content_folder_is_refused_and_deletes_nothing(tmp_path):
+    blog, before, result = build_in_a_copy_of_the_blog(tmp_path, "content")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"safebuild: refusing to build into {blog}/content: it is the content folder "
@@ -117,17 +121,7 @@ def test_output_into_the_content_folder_is_refused_and_deletes_nothing(tmp_path)
 
 
 def test_output_into_the_blog_folder_names_every_reason(tmp_path):
-    blog = tmp_path / "blog"
-    shutil.copytree(BLOG, blog, ignore=shutil.ignore_patterns(".cache"))
-    before = snapshot(blog)
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "."],
-        cwd=blog,
-        env=cli_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    blog, before, result = build_in_a_copy_of_the_blog(tmp_path, ".")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"safebuild: refusing to build into {blog}: it contains the content folder "
@@ -578,7 +572,7 @@ def test_a_full_disk_fails_clearly_and_keeps_the_old_site(tmp_path, built):
 def test_duplicate_slugs_name_both_source_files(tmp_path, built):
     content, out, before = built
     copy = content / "posts" / "hello-again.md"
-    copy.write_text(POST.format(title="Hello again") + "", encoding="utf-8")
+    copy.write_text(good_post("Hello again"), encoding="utf-8")
     copy.write_text(copy.read_text().replace("Summary:", "Slug: hello\nSummary:"), "utf-8")
     with pytest.raises(Exception) as failed:
         run_build(out, PATH=str(content))
