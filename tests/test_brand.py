@@ -2,12 +2,15 @@
 
 import logging
 import re
+import shutil
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import make_settings
+from conftest import BLOG, ROOT, make_settings, run_build
 from pelican import Pelican
 from pelican.plugins.townsquare_brand.palette import palette
+from social_helpers import jsonld_of, read_social
 
 SITEURL = "http://127.0.0.1:8000"
 SAMPLES = ("#0f766e", "#f4b942", "#e11d48", "#ffffff", "#111111", "#0b57d0", "#7c3aed")
@@ -180,4 +183,45 @@ def test_a_malformed_logo_url_is_a_setting_problem_not_a_crash(tmp_path):
         "  - Setting 'SITELOGO': received 'https://[oops/logo.png'; no such file in a "
         "STATIC_PATHS folder of the content, nor in the theme's static folder; "
         "allowed: None, 'images/logo.png' (content or theme) or an URL",
+    ]
+
+
+def test_a_logo_from_the_themes_static_folder_is_one_file_for_header_cards_and_feeds(tmp_path):
+    # The brand plugin accepts a SITELOGO from the theme's static folder. The social plugin
+    # then refused it as the card logo (failing the build) and the feeds pointed at
+    # SITEURL/<path> instead of the theme's static folder.
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    shutil.copy(BLOG / "content" / "images" / "townsquare-logo.png", theme / "static" / "ours.png")
+    out = run_build(tmp_path / "out", THEME=str(theme), SITELOGO="ours.png", FAVICON=None)
+    logo = f"{SITEURL}/theme/ours.png"
+    assert (out / "theme" / "ours.png").is_file()
+    home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert home.select_one('link[rel="icon"]')["href"] == logo
+    feed = feedparser.parse(out / "feeds" / "all.atom.xml")
+    assert (feed.feed.logo, feed.feed.get("icon")) == (logo, None)  # FAVICON None: no icon
+    assert list((out / "social-cards").glob("*.png"))
+    post = read_social(out / "posts" / "listening-tours.html")
+    assert jsonld_of(post, "BlogPosting")["publisher"]["logo"]["url"] == logo
+
+
+def test_an_svg_logo_is_the_sites_icon_and_the_cards_go_without_it(tmp_path, content_copy):
+    # An SVG SITELOGO (which brand accepts) crashed the build with Pillow's
+    # UnidentifiedImageError: cards are drawn with PNG/JPEG logos only.
+    svg = content_copy / "images" / "mark.svg"
+    shutil.copy(ROOT / "theme" / "static" / "img" / "favicon.svg", svg)
+    out = run_build(tmp_path / "out", PATH=str(content_copy), SITELOGO="images/mark.svg")
+    home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert home.select_one('link[rel="icon"]')["href"] == f"{SITEURL}/images/mark.svg"
+    assert list((out / "social-cards").glob("*.png"))
+
+
+def test_an_svg_card_logo_is_a_setting_problem_not_a_crash(tmp_path):
+    settings = make_settings(tmp_path / "out", SOCIAL_CARD_LOGO="theme/img/favicon.svg")
+    with pytest.raises(Exception) as failure:
+        Pelican(settings)
+    assert str(failure.value).splitlines() == [
+        "social: 1 setting problem(s):",
+        "  - Setting 'SOCIAL_CARD_LOGO': received 'theme/img/favicon.svg'; "
+        "allowed: '' or a PNG/JPEG path inside the content folder",
     ]

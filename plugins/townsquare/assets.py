@@ -10,6 +10,8 @@ import os
 
 import jinja2
 
+from .urls import is_web_url
+
 #: Where the kit's static files end up, relative to THEME_STATIC_DIR.
 STATIC_FOLDER = "townsquare"
 #: Settings key listing the template folders of the kit's loaded plugins (set here only).
@@ -50,3 +52,32 @@ def static_url(settings, name):
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
     folder = (settings.get("THEME_STATIC_DIR") or "theme").strip("/")
     return f"{siteurl}/{folder}/{STATIC_FOLDER}/{name}"
+
+
+# -- the site's identity images (SITELOGO, FAVICON, author photos) ----------------------------
+def in_content(value, settings):
+    """True when value is a file under PATH inside one of STATIC_PATHS (Pelican copies it)."""
+    path = os.path.join(settings.get("PATH") or "", value)
+    statics = [s.strip("/") for s in settings.get("STATIC_PATHS") or ()]
+    inside = any(s in ("", ".") or value == s or value.startswith(s + "/") for s in statics)
+    return os.path.isfile(path) and inside
+
+
+def in_theme(value, settings):
+    """True when value is a file in the theme's static folder."""
+    return os.path.isfile(os.path.join(settings.get("THEME") or "", "static", value))
+
+
+def site_path(value, settings):
+    """Where an identity image path lands in the output: a static file of the content where it
+    is, a file of the theme's static folder under THEME_STATIC_DIR."""
+    if in_content(value, settings) or not in_theme(value, settings):
+        return value
+    return f"{(settings.get('THEME_STATIC_DIR') or 'theme').strip('/')}/{value}"
+
+
+def identity_url(value, settings):
+    """Absolute URL of an identity image path or http(s) URL (None and '' give None)."""
+    if not value or is_web_url(value):
+        return value or None
+    return f"{(settings.get('SITEURL') or '').rstrip('/')}/{site_path(value, settings)}"

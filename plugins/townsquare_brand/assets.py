@@ -3,6 +3,7 @@
 import os
 from urllib.parse import urlsplit
 
+from pelican.plugins.townsquare.assets import in_content, in_theme
 from pelican.plugins.townsquare.urls import is_web_url
 
 IMAGE_TYPES = {
@@ -16,18 +17,6 @@ IMAGE_TYPES = {
 }
 
 
-def _in_content(value, settings):
-    """True when value is a file under PATH inside one of STATIC_PATHS (Pelican copies it)."""
-    path = os.path.join(settings.get("PATH") or "", value)
-    statics = [s.strip("/") for s in settings.get("STATIC_PATHS") or ()]
-    inside = any(s in ("", ".") or value == s or value.startswith(s + "/") for s in statics)
-    return os.path.isfile(path) and inside
-
-
-def _in_theme(value, settings):
-    return os.path.isfile(os.path.join(settings.get("THEME") or "", "static", value))
-
-
 def path_problem(value, settings):
     """Why value cannot be used as an image path (None when it can)."""
     if not isinstance(value, str) or not value.strip():
@@ -38,19 +27,9 @@ def path_problem(value, settings):
         return "must be relative to the content folder (no leading '/' or '..')"
     if os.path.splitext(value)[1].lower() not in IMAGE_TYPES:
         return f"is not an image ({', '.join(IMAGE_TYPES)})"
-    if _in_content(value, settings) or _in_theme(value, settings):
+    if in_content(value, settings) or in_theme(value, settings):
         return None
     return "no such file in a STATIC_PATHS folder of the content, nor in the theme's static folder"
-
-
-def url_of(value, settings):
-    """Absolute URL of a validated image path or URL (None stays None)."""
-    if not value or is_web_url(value):
-        return value or None
-    siteurl = (settings.get("SITEURL") or "").rstrip("/")
-    if _in_content(value, settings):
-        return f"{siteurl}/{value}"
-    return f"{siteurl}/{settings.get('THEME_STATIC_DIR', 'theme').strip('/')}/{value}"
 
 
 def mime_of(value):

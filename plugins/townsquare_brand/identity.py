@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from .assets import mime_of, url_of
+from pelican.plugins.townsquare.assets import identity_url
+
+from .assets import mime_of
 
 MONOGRAM = "monogram.svg"
 PALETTE = "palette.css"
@@ -76,12 +78,12 @@ def monogram_svg(letter, background, foreground):
 
 def make_brand(settings, static_base):
     """The Brand for validated settings; static_base is the kit's static folder URL."""
-    logo = url_of(settings.get("SITELOGO"), settings)
-    favicon = url_of(settings.get("FAVICON"), settings) or logo
+    logo = identity_url(settings.get("SITELOGO"), settings)
+    favicon = identity_url(settings.get("FAVICON"), settings) or logo
     photos = {}
     for entry in (settings.get("AUTHORS_BIO") or {}).values():
         if entry.get("photo") and entry.get("name"):
-            photos[entry["name"]] = url_of(entry["photo"], settings)
+            photos[entry["name"]] = identity_url(entry["photo"], settings)
     return Brand(
         color=settings["BRAND_COLOR"],
         css_url=f"{static_base}/{PALETTE}",

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from pelican.plugins.townsquare.assets import site_path
+
 from .absolute import is_absolute
 from .entries import make_entry
 from .formats import BY_NAME
@@ -69,6 +71,12 @@ def _absolute(siteurl, value):
     return f"{siteurl}/{value.lstrip('/')}"
 
 
+def _identity(settings, name):
+    """The site-relative path (or URL) of the identity image setting name, or None."""
+    value = settings.get(name) or None
+    return site_path(value, settings) if value and not is_absolute(value) else value
+
+
 def make_site(settings):
     """The Site value for settings (already validated)."""
     siteurl = settings["SITEURL"]
@@ -78,9 +86,10 @@ def make_site(settings):
         folder=folder,
         language=settings.get("DEFAULT_LANG", "en"),
         subtitle=settings.get("SITESUBTITLE"),
-        # The site's FAVICON and SITELOGO unless the feeds name their own.
-        icon=_absolute(siteurl, settings["FEEDS_ICON"] or settings.get("FAVICON") or None),
-        logo=_absolute(siteurl, settings["FEEDS_LOGO"] or settings.get("SITELOGO") or None),
+        # The site's FAVICON and SITELOGO (in the content or the theme) unless the feeds name
+        # their own (relative to SITEURL).
+        icon=_absolute(siteurl, settings["FEEDS_ICON"] or _identity(settings, "FAVICON")),
+        logo=_absolute(siteurl, settings["FEEDS_LOGO"] or _identity(settings, "SITELOGO")),
         full_content=settings["FEEDS_CONTENT"] == "full",
         xsl_url=f"{siteurl}/{folder}/feed.xsl" if settings["FEEDS_XSL"] else None,
         build_time=datetime.now(UTC).replace(microsecond=0),

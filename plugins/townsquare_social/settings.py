@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pelican.plugins.townsquare.assets import site_path
+
 from .profiles import FEDIVERSE_HANDLE, TWITTER_HANDLE, is_web_url, profile_problems
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -70,6 +72,24 @@ def _publisher_url_problems(value):
 
 def _handle_or_empty(pattern):
     return lambda value: not value or bool(pattern.match(value))
+
+
+def _raster(path):
+    """True for a PNG or JPEG file name: the logos cards can be drawn with."""
+    return path.lower().endswith((".png", ".jpg", ".jpeg"))
+
+
+def site_logo(settings):
+    """SITELOGO as the cards and the JSON-LD publisher can use it, or '': an http(s) URL as it
+    is, a PNG/JPEG file as its path in the site (a file of the theme's static folder under
+    THEME_STATIC_DIR). An SVG or icon logo stays the site's icon only: Pillow cannot draw or
+    measure it."""
+    logo = settings.get("SITELOGO")
+    if not isinstance(logo, str) or not logo:
+        return ""
+    if is_web_url(logo):
+        return logo
+    return site_path(logo, settings) if _raster(logo) else ""
 
 
 def _font_ok(value):
@@ -134,7 +154,13 @@ SETTINGS = (
         "a dict with exactly background, foreground, accent as '#rrggbb'",
         _colours_ok,
     ),
-    Setting("SOCIAL_CARD_LOGO", "", str, "'' or a PNG/JPEG path inside the content folder"),
+    Setting(
+        "SOCIAL_CARD_LOGO",
+        "",
+        str,
+        "'' or a PNG/JPEG path inside the content folder",
+        lambda value: not value or _raster(value),
+    ),
     Setting("SOCIAL_CARD_FONT", "", str, FONT_RULE, _font_ok),
     Setting("SOCIAL_CARD_FONT_BOLD", "", str, FONT_RULE, _font_ok),
     Setting(
@@ -174,8 +200,9 @@ def apply_defaults(settings):
     brand = settings.get("BRAND_COLOR")
     if "SOCIAL_CARD_COLORS" not in settings and isinstance(brand, str) and BRAND_HEX.match(brand):
         settings["SOCIAL_CARD_COLORS"] = {**DEFAULT_COLOURS, "accent": _six_digits(brand)}
-    if "SOCIAL_CARD_LOGO" not in settings and isinstance(settings.get("SITELOGO"), str):
-        settings["SOCIAL_CARD_LOGO"] = settings["SITELOGO"]
+    if "SOCIAL_CARD_LOGO" not in settings:
+        logo = site_logo(settings)
+        settings["SOCIAL_CARD_LOGO"] = "" if is_web_url(logo) else logo  # cards draw files
     for setting in SETTINGS:
         settings.setdefault(setting.name, copy.deepcopy(setting.default))
 

@@ -15,7 +15,7 @@ from .images import ImageFinder, SocialImage
 from .listings import direct_templates, listing_meta
 from .model import document_title
 from .profiles import is_web_url, profile_for
-from .settings import OG_LOCALE
+from .settings import OG_LOCALE, site_logo
 from .text import cut, plain
 
 logger = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ class SocialSite:
             "name": declared.get("name") or self.site_name,
             "url": declared.get("url") or f"{self.siteurl}/",
             # The site's logo (SITELOGO) is the publisher's unless SOCIAL_PUBLISHER names one.
-            "logo": declared.get("logo", settings.get("SITELOGO") or ""),
+            "logo": declared.get("logo", site_logo(settings)),
             "same_as": list(declared.get("same_as", [])),
         }
         self.direct_templates = direct_templates(settings)
