@@ -73,7 +73,8 @@ def on_content_written(path, context):
     """content_written receiver: add the pieces the written page lacks."""
     if not str(path).endswith((".html", ".htm")):
         return
-    pieces = [p for p in BY_KIND[page_kind(context)] if p in wanted_pieces(context)]
+    kind, wanted = page_kind(context), wanted_pieces(context)
+    pieces = [p for p in BY_KIND[kind] if p in wanted]
     if not pieces:
         return
     with open(path, encoding="utf-8") as handle:
@@ -86,7 +87,7 @@ def on_content_written(path, context):
         missing.remove("share")
     if not missing:
         return
-    updated = _inject(text, missing, context)
+    updated = _inject(text, missing, context, kind)
     if updated is not None:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(updated)
@@ -94,21 +95,23 @@ def on_content_written(path, context):
 
 def _renders_share_post(text, context):
     """True when the theme draws ``article.share_post`` itself (pelican-share-post's data)."""
-    content = context.get("article") or context.get("page")
-    links = getattr(content, "share_post", None) or {}
+    links = getattr(_content(context), "share_post", None) or {}
     return any(html.escape(url) in text or url in text for url in links.values())
 
 
-def _inject(text, missing, context):
-    """The page with the missing pieces inserted, or None when there was nothing to add."""
-    kind = page_kind(context)
-    rendered = {piece: _render(context, PIECES[piece][0], kind) for piece in missing}
-    rendered = {piece: html for piece, html in rendered.items() if html.strip()}
+def _inject(text, missing, context, kind):
+    """The page (of this kind) with the missing pieces inserted, or None when there was
+    nothing to add."""
+    env = _environment(context)
+    rendered = {}
+    for piece in missing:
+        html = _render(_template(env, PIECES[piece][0]), context, kind)
+        if html.strip():
+            rendered[piece] = html
     if not rendered:
         return None
-    title = _render(context, None, kind, source=_TITLE).strip() if "meta" in rendered else ""
-    content = context.get("article") or context.get("page")
-    spliced = splice(text, rendered, title, getattr(content, "content", ""))
+    title = _render(env.townsquare_title, context, kind).strip() if "meta" in rendered else ""
+    spliced = splice(text, rendered, title, getattr(_content(context), "content", ""))
     if spliced is not None:
         return spliced
     # The theme changed the post's text or its main column could not be found for certain:
@@ -133,7 +136,7 @@ def _inject(text, missing, context):
 def _place_body_pieces(soup, fragments, rendered, context):
     """Share and comments after the post's body, subscribe at the end of the main column."""
     after_body = [rendered[p] for p in ("share", "comments") if p in rendered]
-    content = context.get("article") or context.get("page")
+    content = _content(context)
     box = placement.body_box(soup, getattr(content, "content", "")) if content else None
     column = placement.main_column(soup)
     if after_body:
@@ -146,13 +149,17 @@ def _place_body_pieces(soup, fragments, rendered, context):
         placement.append(column or soup.body or soup, fragments.placeholder(rendered["subscribe"]))
 
 
-def _render(context, name, kind, source=None):
-    """Render one of the kit's partials (or a template source) with the page's context."""
-    env = _environment(context)
-    template = env.townsquare_title if source == _TITLE else _template(env, name)
+def _content(context):
+    """The article or page the written file shows (None for listings)."""
+    return context.get("article") or context.get("page")
+
+
+def _render(template, context, kind):
+    """Render one of the kit's templates (None: its plugin is not loaded) with the page's
+    context."""
     if template is None:
         return ""
-    content = context.get("article") or context.get("page")
+    content = _content(context)
     variables = {"page_kind": kind, "share_slot": "after"}
     if content is not None:
         variables["content"] = content
