@@ -54,6 +54,16 @@ def static_url(settings, name):
     return f"{siteurl}/{folder}/{STATIC_FOLDER}/{name}"
 
 
+def write_static(output_path, settings, name, text):
+    """Write a file the build generates into the kit's static folder of the output
+    (<THEME_STATIC_DIR>/townsquare/name, the file static_url(settings, name) names)."""
+    folder = os.path.join(output_path, (settings.get("THEME_STATIC_DIR") or "theme").strip("/"))
+    folder = os.path.join(folder, STATIC_FOLDER)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
 # -- the site's identity images (SITELOGO, FAVICON, author photos) ----------------------------
 def in_content(value, settings):
     """True when value is a file under PATH inside one of STATIC_PATHS (Pelican copies it)."""

@@ -1,11 +1,10 @@
 """The brand generator: puts `brand` in the template context, writes the palette and icon."""
 
 import logging
-import os
 
 from pelican.generators import Generator
 
-from pelican.plugins.townsquare.assets import STATIC_FOLDER, static_url
+from pelican.plugins.townsquare.assets import static_url, write_static
 
 from .identity import MONOGRAM, PALETTE, initials, make_brand, monogram_svg
 from .palette import css, palette
@@ -27,10 +26,6 @@ class BrandGenerator(Generator):
 
     def generate_output(self, writer):
         """Write the palette stylesheet and the monogram icon."""
-        folder = os.path.join(
-            self.output_path, self.settings["THEME_STATIC_DIR"].strip("/"), STATIC_FOLDER
-        )
-        os.makedirs(folder, exist_ok=True)
         light, dark = self.schemes
         files = {
             PALETTE: css(light, dark),
@@ -41,5 +36,4 @@ class BrandGenerator(Generator):
             ),
         }
         for name, text in files.items():
-            with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
-                handle.write(text)
+            write_static(self.output_path, self.settings, name, text)

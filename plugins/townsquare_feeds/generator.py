@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
+from pelican.plugins.townsquare.assets import static_url
 from pelican.plugins.townsquare.settings import refuse
 
 from .conflicts import conflicts
@@ -47,7 +48,7 @@ class FeedsGenerator(Generator):
         logger.info("feeds: wrote %d feed file(s) into %s/", count, site.folder)
 
     def _stylesheet(self):
-        css = f"{self.settings['SITEURL']}/{self.settings['THEME_STATIC_DIR']}/townsquare"
+        css = static_url(self.settings, "").rstrip("/")
         text = XSL_TEMPLATE.read_text(encoding="utf-8")
         return text.replace("@CSS@", escape(css, {'"': "&quot;"})).encode("utf-8")
 

@@ -5,13 +5,12 @@ generate_context() runs every content object has its URL and its ShareBlock.
 """
 
 import logging
-import os
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from pelican.plugins.townsquare.assets import STATIC_FOLDER
+from pelican.plugins.townsquare.assets import write_static
 
 from .networks import BY_NAME, sprite
 from .quotes import PLACED, fill_quotes
@@ -88,11 +87,7 @@ class ShareGenerator(Generator):
 
     def _write_sprite(self):
         """Write share-icons.svg, the icons every share row references (one cached file)."""
-        static = self.settings["THEME_STATIC_DIR"].strip("/")
-        folder = os.path.join(self.output_path, static, STATIC_FOLDER)
-        os.makedirs(folder, exist_ok=True)
-        with open(os.path.join(folder, "share-icons.svg"), "w", encoding="utf-8") as handle:
-            handle.write(sprite())
+        write_static(self.output_path, self.settings, "share-icons.svg", sprite())
 
 
 class _MarkupTemplate:
