@@ -16,7 +16,7 @@ import importlib.util
 import os
 import re
 
-from .origins import OriginError, parse_source, split_url
+from .origins import OriginError, origin_of_address, parse_origin, parse_source
 
 SELF = "'self'"
 #: Directive order in the header (the fixed ones first, then what providers add).
@@ -122,11 +122,11 @@ def form_origins(settings):
         action = newsletter.get("action")
     if action:
         # form-action takes an origin; a query (Mailchimp's ?u=...&id=...) is not part of it.
-        found.append(split_url(action.split("?")[0].split("#")[0])[0])
+        found.append(origin_of_address(action))
     # SHARE_MASTODON_INSTANCES is filled in by townsquare_share when it is loaded.
     if _loaded(settings, "townsquare_share"):
         hosts = settings.get("SHARE_MASTODON_INSTANCES") or ()
-        found += [split_url(f"https://{host}", ("https",))[0] for host in hosts]
+        found += [parse_origin(f"https://{host}", ("https",)) for host in hosts]
     return found
 
 
@@ -136,7 +136,7 @@ def image_origins(contents, siteurl, refuse):
     refuse(content, url, reason) is called for an address whose origin cannot be rebuilt.
     """
     try:
-        own = split_url(siteurl)[0]
+        own = parse_origin(siteurl)
     except OriginError:
         own = ""
     found = set()
@@ -144,7 +144,7 @@ def image_origins(contents, siteurl, refuse):
         for raw in _IMG_SRC.findall(getattr(content, "content", "") or ""):
             url = html.unescape(raw)
             try:
-                origin = split_url(url.split("?", 1)[0].split("#", 1)[0])[0]
+                origin = origin_of_address(url)
             except OriginError as error:
                 refuse(content, url, str(error))
                 continue

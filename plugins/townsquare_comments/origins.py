@@ -93,6 +93,12 @@ def parse_origin(value, schemes=("https", "http"), wildcard=False):
     return split_url(value, schemes, wildcard)[0]
 
 
+def origin_of_address(value, schemes=("https", "http")):
+    """The origin of an address that may carry a ?query or #fragment (a form's action, an
+    image's src): only the origin goes into a policy. OriginError as parse_origin."""
+    return parse_origin(value.split("?", 1)[0].split("#", 1)[0], schemes)
+
+
 def parse_source(value):
     """A CSP source a user may list: an origin, a keyword, a scheme source or a hash."""
     if not isinstance(value, str):

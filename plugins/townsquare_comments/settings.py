@@ -9,7 +9,7 @@ import re
 from pelican.plugins.townsquare.settings import Setting, SettingsError, boolean, problems, refuse
 
 from .csp import extra_problems
-from .origins import OriginError, split_url
+from .origins import OriginError, origin_of_address, split_url
 from .providers import BY_NAME, NAMES, PROVIDERS
 
 #: Front matter keys this plugin reads (safebuild refuses near-misses such as "Coments").
@@ -121,8 +121,7 @@ def _policy_inputs(settings):
     # Only an http(s) URL reaches the policy; the feeds plugin reports any other action.
     if isinstance(action, str) and action.lower().startswith(("http://", "https://")):
         try:
-            # Only the origin goes into the policy: a query (Mailchimp's form URL) is fine.
-            split_url(action.split("?")[0].split("#")[0])
+            origin_of_address(action)  # a query (Mailchimp's form URL) is fine
         except OriginError as error:
             problems.append(
                 f"Setting 'FEEDS_NEWSLETTER': received action {newsletter['action']!r}; it "
