@@ -13,11 +13,8 @@ import logging
 import re
 import sys
 
-from pelican.contents import Static
-
-from .drafts import is_draft
 from .explain import DATE_EXAMPLE
-from .source import read_source
+from .source import checked_path, read_source
 
 logger = logging.getLogger(__name__)
 
@@ -100,11 +97,9 @@ def slug_problem(content, source):
 
 def check_front_matter(content):
     """content_object_init receiver: log an error for every key typo, bad date or empty slug."""
-    path = getattr(content, "source_path", None)
-    if isinstance(content, Static) or not path:
+    path = checked_path(content, drafts=False)
+    if path is None:
         return
-    if content.settings.get("PUBLISH") and is_draft(content):
-        return  # never published, so it must not block the site
     source = read_source(path)
     problems = key_problems(source, known_keys(content.settings))
     problems += date_problems(source)

@@ -11,10 +11,8 @@ where the problem is; Pelican then reports the file as failed and the build keep
 
 import re
 
-from pelican.contents import Static
-
 from .explain import first_line
-from .source import read_source
+from .source import checked_path, read_source
 
 # C0 controls except tab, newline and carriage return; DEL; C1 controls; XML non-characters.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -26,8 +24,8 @@ class UnusableText(ValueError):
 
 def check_source_text(content):
     """content_object_init receiver: raise UnusableText at the first control character."""
-    path = getattr(content, "source_path", None)
-    if isinstance(content, Static) or not path:
+    path = checked_path(content)
+    if path is None:
         return
     lines = read_source(path).lines  # () when unreadable: the reader reports that itself
     if not lines:

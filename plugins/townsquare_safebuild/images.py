@@ -21,10 +21,7 @@ import re
 from html import unescape
 from urllib.parse import quote, unquote, urlsplit
 
-from pelican.contents import Static
-
-from .drafts import is_draft
-from .source import read_source
+from .source import checked_path, read_source
 
 logger = logging.getLogger(__name__)
 
@@ -107,12 +104,10 @@ class _Resolver:
 
 def check_images(content):
     """content_object_init receiver: rewrite relative <img src> to {static}; log missing ones."""
-    path = getattr(content, "source_path", None)
+    path = checked_path(content, drafts=False)
     html = getattr(content, "_content", None)
-    if isinstance(content, Static) or not path or not html or "<img" not in html.lower():
+    if path is None or not html or "<img" not in html.lower():
         return
-    if content.settings.get("PUBLISH") and is_draft(content):
-        return  # never published, so it must not block the site
     resolver = _Resolver(content)
     source = read_source(path)
 

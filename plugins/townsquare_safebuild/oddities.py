@@ -9,9 +9,7 @@ import logging
 import unicodedata
 from datetime import datetime, timedelta
 
-from pelican.contents import Static
-
-from .source import read_source
+from .source import checked_path, read_source
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +62,8 @@ def tags_problem(source, tags):
 
 def check_oddities(content):
     """content_object_init receiver: log a warning for each suspicious value."""
-    path = getattr(content, "source_path", None)
-    if isinstance(content, Static) or not path:
+    path = checked_path(content)
+    if path is None:
         return
     source = read_source(path)
     date = getattr(content, "date", None)

@@ -8,12 +8,9 @@ progress still previews.
 
 import logging
 
-from pelican.contents import Static
-
 from pelican.plugins.townsquare.newpost import PROMPTS
 
-from .drafts import is_draft
-from .source import read_source
+from .source import checked_path, read_source
 
 logger = logging.getLogger(__name__)
 
@@ -39,11 +36,9 @@ def scaffold_problems(source):
 
 def check_scaffold(content):
     """content_object_init receiver: error (publish builds) or warn about leftover prompts."""
-    path = getattr(content, "source_path", None)
-    if isinstance(content, Static) or not path:
+    path = checked_path(content, drafts=False)
+    if path is None:
         return
-    if content.settings.get("PUBLISH") and is_draft(content):
-        return  # never published, so it must not block the site
     level = logging.ERROR if content.settings.get("PUBLISH") else logging.WARNING
     for problem in scaffold_problems(read_source(path)):
         logger.log(level, "%s", problem)

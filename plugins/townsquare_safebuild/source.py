@@ -11,6 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pelican.contents import Static
+
+from .drafts import is_draft
+
 _MARKDOWN_KEY = re.compile(r"^[ ]{0,3}(?P<name>[A-Za-z0-9_-]+):[ \t]*(?P<value>.*)$")
 _REST_KEY = re.compile(r"^:(?P<name>[A-Za-z0-9_-]+):[ \t]*(?P<value>.*)$")
 _MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
@@ -101,3 +105,15 @@ def read_source(path):
     except OSError:
         stamp = None
     return _read(str(path), stamp)
+
+
+def checked_path(content, drafts=True):
+    """The source file of a post or page the content checks look at, or None: static files
+    and objects without a source are not checked, nor (drafts=False) drafts in a publish
+    build, which are never published and so must not block the site."""
+    path = getattr(content, "source_path", None)
+    if isinstance(content, Static) or not path:
+        return None
+    if not drafts and content.settings.get("PUBLISH") and is_draft(content):
+        return None
+    return path
