@@ -16,6 +16,7 @@ import jinja2
 
 from . import placement
 from .assets import TEMPLATE_PATHS
+from .drafts import is_draft
 from .splice import splice
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def page_kind(context):
     """article, draft, page, 404, home or listing, from the context Pelican wrote the page with."""
     article = context.get("article")
     if article is not None:
-        return "draft" if getattr(article, "status", "") == "draft" else "article"
+        return "draft" if is_draft(article) else "article"
     page = context.get("page")
     if page is not None:
         is_404 = page.slug == "404" or getattr(page, "template", "") == "404"

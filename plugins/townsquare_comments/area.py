@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from pelican.plugins.townsquare.drafts import is_draft
 from pelican.plugins.townsquare.where import at_key
 
 from .origins import OriginError, split_url
@@ -59,7 +60,7 @@ class CommentArea:
 
 def wanted(content, settings, is_page):
     """Whether content gets a comment area: the site default, overridden by `comments:`."""
-    if getattr(content, "status", "") == "draft":
+    if is_draft(content):
         return False  # a draft is a preview for its author: there is nothing to answer yet
     default = settings["COMMENTS_ON_PAGES"] if is_page else True
     raw = content.metadata.get("comments")

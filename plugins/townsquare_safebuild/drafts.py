@@ -15,11 +15,6 @@ ARTICLE_DRAFTS = ("drafts", "drafts_translations")
 PAGE_DRAFTS = ("draft_pages", "draft_translations")
 
 
-def is_draft(content):
-    """True for a post or page whose Status is draft."""
-    return getattr(content, "status", "") == "draft"
-
-
 def _drop(generator, names):
     if not generator.settings.get("PUBLISH"):
         return

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pelican.contents import Static
 
-from .drafts import is_draft
+from pelican.plugins.townsquare.drafts import is_draft
 
 _MARKDOWN_KEY = re.compile(r"^[ ]{0,3}(?P<name>[A-Za-z0-9_-]+):[ \t]*(?P<value>.*)$")
 _REST_KEY = re.compile(r"^:(?P<name>[A-Za-z0-9_-]+):[ \t]*(?P<value>.*)$")

@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from pelican.plugins.townsquare.drafts import is_draft
 from pelican.plugins.townsquare.where import line_in_file
 
 from .networks import BY_NAME, Share
@@ -111,7 +112,7 @@ def share_block(content, settings, is_page=False):
     """Build the ShareBlock for an article or page."""
     networks = chosen_networks(content, settings)
     # A draft is a preview for its author: nothing on it is meant to be passed around.
-    draft = getattr(content, "status", "") == "draft"
+    draft = is_draft(content)
     if draft or not networks or (is_page and not settings["SHARE_ON_PAGES"]):
         return ShareBlock(enabled=False)
     canonical = canonical_url(content, settings)

@@ -9,6 +9,8 @@ from dataclasses import replace
 
 from pelican.contents import Article
 
+from pelican.plugins.townsquare.drafts import is_draft
+
 from . import jsonld
 from .model import SocialMeta, document_title, handles
 from .profiles import is_web_url
@@ -86,7 +88,7 @@ def content_meta(site, content):
         fediverse_creators=fediverse,
         rel_me=rel_me,
         # Drafts are built for local previews only (safebuild drops them from publish builds).
-        robots="noindex" if getattr(content, "status", "") == "draft" else "",
+        robots="noindex" if is_draft(content) else "",
     )
     if kind == "article":
         date = getattr(content, "date", None)
