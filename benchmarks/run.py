@@ -5,8 +5,9 @@
 For each corpus size N: (a) plain Pelican build, (b) kit build with a warm social-card cache
 and, separately, cold card generation, (c) warm rebuild with one post changed and Pelican's
 content cache on, for both. Then (d) our audit vs html-proofer on the largest site and (e) the
-page weight of the interaction points on a sample article. Cheap runs (N <= 100) take the median
-of three; bigger ones run once. Prints a table and writes benchmarks/RESULTS.md.
+page weight of the interaction points on a sample article. Cheap builds (N <= 100) take the
+median of three, bigger ones run once; the audit and html-proofer take the median of three at
+every size. Prints a table and writes benchmarks/RESULTS.md.
 """
 
 import argparse
@@ -93,19 +94,21 @@ class Bench:
         """(d) our audit vs html-proofer on the built kit site, ours as users run it
         (`townsquare audit`, what `make audit` runs). CPU time is the comparison: html-proofer
         runs in one process, so ours is judged in one (--jobs 1); the run on both cores
-        (--jobs 0) is reported with its CPU and wall time."""
+        (--jobs 0) is reported with its CPU and wall time. Every size takes the median of
+        runs_small runs of each tool: single runs of the same command varied by up to 25 %."""
         command = [*townsquare_command(), "audit", str(site)]
-        ours = self.timed("townsquare audit (one process)", [*command, "--jobs", "1"],
+        runs = self.runs_small
+        ours = self.timed("townsquare audit (one process)", [*command, "--jobs", "1"], runs,
                           cwd=sites.ROOT, ok=(0, 1))  # fmt: skip
-        both = self.timed("townsquare audit (both cores)", [*command, "--jobs", "0"],
+        both = self.timed("townsquare audit (both cores)", [*command, "--jobs", "0"], runs,
                           cwd=sites.ROOT, ok=(0, 1))  # fmt: skip
         if not shutil.which("htmlproofer"):
             self.rows.append(report.Row("audit vs html-proofer", str(n), report.cpu_timing(ours),
                              "html-proofer not installed", "-", ">= 20x", None))  # fmt: skip
         else:
             theirs = self.timed("html-proofer 3.19", ["htmlproofer", str(site),
-                                "--disable-external", "--check-opengraph"], cwd=self.work,
-                                ok=(0, 1))  # fmt: skip
+                                "--disable-external", "--check-opengraph"], runs,
+                                cwd=self.work, ok=(0, 1))  # fmt: skip
             for label, measured, target in (("one process", ours, AUDIT_SPEEDUP),
                                             ("both cores", both, None)):  # fmt: skip
                 speedup = theirs.cpu / measured.cpu
@@ -248,7 +251,9 @@ def notes_for(args, target_size):
         "Audit vs html-proofer (N >= 1000, each size): the ratio is of CPU time (user + system "
         "of the process tree, os.wait4), judged with the audit in one process (`--jobs 1`) "
         "like html-proofer; the run on both cores (`--jobs 0`, the default) is reported too. "
-        "All three run in the same benchmark run, one after the other, on the same built site. "
+        "All three run in the same benchmark run, one after the other, on the same built site, "
+        "each the median of 3 runs (--quick: 1): single runs of the same command varied by up "
+        "to 25 % on this shared machine. "
         "Ours runs as users run it (`townsquare audit`, what `make audit` runs).",
         "The kit's Python modules are byte-compiled once before anything is measured, as `pip "
         "install` leaves an installed kit (with PYTHONDONTWRITEBYTECODE set, as it is "
