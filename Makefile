@@ -11,7 +11,7 @@ PELICAN_OPTS ?=
 AUDIT_OPTS ?= --ignore 'drafts/*' --ignore 'preview/*'
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve publish clean audit bench check test lint format post install install-dev docs
+.PHONY: help site serve publish clean audit bench check test lint format post install install-dev docs docs-home
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -78,6 +78,13 @@ docs: $(VENV)/.docs-installed ## build the documentation into output/docs/ (warn
 	$(PY) -m sphinx -W --keep-going -q -b html -d .cache/docs-doctrees docs $(DOCS_DIR)
 	$(BIN)/townsquare audit $(DOCS_DIR) $(DOCS_AUDIT_OPTS)
 	@echo "Built the documentation into $(abspath $(DOCS_DIR))/ (open index.html)."
+
+# A site with no blog (the kit's template repository) still needs a home page: it opens docs/.
+# A blog's own index.html is never replaced.
+DOCS_HOME := <!doctype html><html lang="en"><meta charset="utf-8"><title>Townsquare</title><meta http-equiv="refresh" content="0; url=docs/"><a href="docs/">Townsquare documentation</a></html>
+docs-home: ## write output/index.html opening docs/ when the site has no home page of its own
+	@mkdir -p $(OUTPUT)
+	@test -e $(OUTPUT)/index.html || echo '$(DOCS_HOME)' > $(OUTPUT)/index.html
 
 bench: $(VENV)/.dev-installed ## benchmarks against plain Pelican and html-proofer (writes benchmarks/RESULTS.md)
 	$(PY) -m benchmarks.run $(BENCH_OPTS)

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 project = "Townsquare"
 author = "the Townsquare authors"
-copyright = "the Townsquare authors"  # noqa: A001 - Sphinx's name for it
+copyright = "the Townsquare authors"
 
 extensions = ["myst_parser", "settings_reference", "page_meta"]
 source_suffix = {".md": "markdown"}
@@ -24,7 +24,6 @@ root_doc = "index"
 # Headings get anchors, so `[text](page.md#a-heading)` is checked at build time (-W).
 myst_heading_anchors = 3
 myst_enable_extensions = ["colon_fence"]
-suppress_warnings = []
 
 html_theme = "furo"
 html_title = "Townsquare documentation"

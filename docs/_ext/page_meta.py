@@ -9,7 +9,6 @@ import html
 from pathlib import Path
 
 from docutils import nodes
-
 from pelican.plugins.townsquare_social.cards import BUNDLED_FONTS, CardSpec
 from pelican.plugins.townsquare_social.draw import HEIGHT, WIDTH, draw_card
 

@@ -56,9 +56,10 @@ def _provider_rows(package):
     rows = {}
     for provider in providers:
         for name in provider.required:
-            rows[name] = Row(name, "none", f"required when COMMENTS_PROVIDER = {provider.name!r}")
+            when = f"COMMENTS_PROVIDER = {provider.name!r}"
+            rows[name] = Row(name, "none", f"required when {when}")
         for name, default in provider.optional.items():
-            rows[name] = Row(name, repr(default), f"used when COMMENTS_PROVIDER = {provider.name!r}")
+            rows[name] = Row(name, repr(default), f"used when {when}")
     return rows
 
 
@@ -73,7 +74,8 @@ def plugin_rows(plugin):
         rows.setdefault(name, Row(name, repr(default), ""))
     providers = _provider_rows(package)
     for name in getattr(module, "DECLARED", ()):
-        rows.setdefault(name, providers.get(name) or Row(name, "set by the plugin", "not yours to set"))
+        derived = Row(name, "set by the plugin", "not yours to set")
+        rows.setdefault(name, providers.get(name) or derived)
     return list(rows.values())
 
 
@@ -89,9 +91,8 @@ def _table(rows):
     for width in (30, 30, 40):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
-    head += nodes.row(
-        "", *(nodes.entry("", _paragraph(nodes.Text(t))) for t in ("Setting", "Default", "Allowed"))
-    )
+    titles = ("Setting", "Default", "Allowed")
+    head += nodes.row("", *(nodes.entry("", _paragraph(nodes.Text(t))) for t in titles))
     body = nodes.tbody()
     for row in rows:
         line = nodes.row(ids=[nodes.make_id(f"setting-{row.name}")])
@@ -116,16 +117,21 @@ class SettingsReference(SphinxDirective):
         sections = []
         for plugin in plugin_names():
             # Declarations are read at build time: a changed settings.py rebuilds the page.
-            self.env.note_dependency(str(Path(importlib.import_module(
-                f"pelican.plugins.{plugin}.settings").__file__)))  # fmt: skip
+            module = importlib.import_module(f"pelican.plugins.{plugin}.settings")
+            self.env.note_dependency(module.__file__)
             section = nodes.section(ids=[nodes.make_id(f"settings-{plugin}")])
             section += nodes.title(text=plugin)
             doc, title = TOPICS.get(plugin, (None, None))
             if doc:
                 link = addnodes.pending_xref(
-                    "", nodes.inline(text=title), refdomain="std", reftype="doc",
-                    reftarget=doc, refexplicit=True, refdoc=self.env.docname,
-                )  # fmt: skip
+                    "",
+                    nodes.inline(text=title),
+                    refdomain="std",
+                    reftype="doc",
+                    reftarget=doc,
+                    refexplicit=True,
+                    refdoc=self.env.docname,
+                )
                 section += _paragraph(nodes.Text("Explained in "), link, nodes.Text("."))
             section += _table(plugin_rows(plugin))
             sections.append(section)
