@@ -8,7 +8,8 @@ DIR    ?= $(OUTPUT)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PELICAN_OPTS ?=
-AUDIT_OPTS ?= --ignore 'drafts/*' --ignore 'preview/*'
+# docs/ (the kit's documentation, `make docs`) has its own audit, as a docs site.
+AUDIT_OPTS ?= --ignore 'drafts/*' --ignore 'preview/*' --ignore 'docs/*'
 
 .DEFAULT_GOAL := help
 .PHONY: help site serve publish clean audit bench check test lint format post install install-dev docs docs-home

@@ -98,7 +98,7 @@ def _table(rows):
         line = nodes.row(ids=[nodes.make_id(f"setting-{row.name}")])
         line += nodes.entry("", _paragraph(nodes.literal(text=row.name)))
         line += nodes.entry("", _paragraph(nodes.literal(text=row.default)))
-        line += nodes.entry("", _paragraph(nodes.Text(row.allowed)))
+        line += nodes.entry("", _paragraph(nodes.Text(row.allowed or "see its page")))
         body += line
     group += head
     group += body
