@@ -119,9 +119,10 @@ class SettingsReference(SphinxDirective):
             # Declarations are read at build time: a changed settings.py rebuilds the page.
             module = importlib.import_module(f"pelican.plugins.{plugin}.settings")
             self.env.note_dependency(module.__file__)
+            self.env.note_dependency(__file__)
             section = nodes.section(ids=[nodes.make_id(f"settings-{plugin}")])
-            section += nodes.title(text=plugin)
             doc, title = TOPICS.get(plugin, (None, None))
+            section += nodes.title(text=f"{title} ({plugin})" if title else plugin)
             if doc:
                 link = addnodes.pending_xref(
                     "",
