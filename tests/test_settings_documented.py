@@ -16,6 +16,7 @@ PLUGINS = (
     "audit",
     "brand",
     "readnext",
+    "replies",
 )
 
 
@@ -29,7 +30,8 @@ def declared():
 
 
 def test_every_plugin_setting_is_in_the_readme():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    readme = "\n".join(p.read_text(encoding="utf-8") for p in pages)
     documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", readme))
     names = declared()
     assert len(names) > 60
