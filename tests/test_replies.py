@@ -5,14 +5,13 @@ import logging
 import mf2py
 import pytest
 from bs4 import BeautifulSoup
+from pelican.plugins.townsquare_safebuild.errors import BuildFailed
 from replies_helpers import FakeNetwork, account, bsky_post, png, status
 from writing_helpers import build, new_site, post
 
-from pelican.plugins.townsquare_safebuild.errors import BuildFailed
-
 SITEURL = "http://127.0.0.1:8000"
 HOSTILE = (
-    '<p>Great post <script>alert(1)</script><img src=x onerror=alert(2)> '
+    "<p>Great post <script>alert(1)</script><img src=x onerror=alert(2)> "
     '<a href="javascript:alert(3)">click</a> <a href="https://ok.example/x" '
     'onclick="alert(4)">fine link</a></p>'
 )
@@ -23,7 +22,10 @@ def mastodon_routes(net, descendants=(), **counts):
     leader = account(net.base, 1, "Amara Okafor", "amara")
     root = status(net.base, 100, leader, "<p>New post</p>", **counts)
     net.routes["/api/v1/statuses/100"] = root
-    net.routes["/api/v1/statuses/100/context"] = {"ancestors": [], "descendants": list(descendants)}
+    net.routes["/api/v1/statuses/100/context"] = {
+        "ancestors": [],
+        "descendants": list(descendants),
+    }
     for number in range(1, 6):
         net.routes[f"/avatars/{number}.png"] = png()
     return leader
@@ -52,11 +54,18 @@ def test_mastodon_replies_become_static_escaped_html(tmp_path):
         mastodon_routes(
             net,
             [
-                status(net.base, 101, account(net.base, 2, "Dana Reed", "dana@other.test"),
-                       HOSTILE, "100"),
+                status(
+                    net.base,
+                    101,
+                    account(net.base, 2, "Dana Reed", "dana@other.test"),
+                    HOSTILE,
+                    "100",
+                ),
                 status(net.base, 102, leader, "<p>Thank you, Dana!</p>", "101"),
             ],
-            replies=2, reblogs=5, favourites=7,
+            replies=2,
+            reblogs=5,
+            favourites=7,
         )
         out = mastodon_site(tmp_path, net)
     text = page(out)
@@ -85,10 +94,7 @@ def test_mastodon_replies_become_static_escaped_html(tmp_path):
     # An independent reader sees proper IndieWeb citations.
     parsed = mf2py.parse(doc=text, url=f"{SITEURL}/posts/hello.html")
     cites = [
-        item
-        for top in parsed["items"]
-        for item in _walk(top)
-        if "h-cite" in item.get("type", [])
+        item for top in parsed["items"] for item in _walk(top) if "h-cite" in item.get("type", [])
     ]
     assert {c["properties"]["author"][0]["properties"]["name"][0] for c in cites} == {
         "Dana Reed",
@@ -122,7 +128,9 @@ def test_replies_stay_when_the_instance_is_down(tmp_path, caplog):
 
 def test_offline_uses_the_cache_and_asks_nobody(tmp_path, monkeypatch):
     with FakeNetwork() as net:
-        mastodon_routes(net, [status(net.base, 101, account(net.base, 2, "Dana"), "<p>Hi</p>", "100")])
+        mastodon_routes(
+            net, [status(net.base, 101, account(net.base, 2, "Dana"), "<p>Hi</p>", "100")]
+        )
         settings = {"REPLIES_REFRESH_DAYS": 3650, "REPLIES_CACHE": str(tmp_path / "cache")}
         mastodon_site(tmp_path, net, **settings)
         asked = len(net.requests)
@@ -147,10 +155,20 @@ def test_blocked_accounts_instances_and_words_are_left_out(tmp_path):
         mastodon_routes(
             net,
             [
-                status(net.base, 101, account(net.base, 2, "Troll", "troll@bad.test"), "<p>x</p>", "100"),
-                status(net.base, 102, account(net.base, 3, "Kim", "kim@spam.test"), "<p>y</p>", "100"),
+                status(
+                    net.base,
+                    101,
+                    account(net.base, 2, "Troll", "troll@bad.test"),
+                    "<p>x</p>",
+                    "100",
+                ),
+                status(
+                    net.base, 102, account(net.base, 3, "Kim", "kim@spam.test"), "<p>y</p>", "100"
+                ),
                 status(net.base, 103, account(net.base, 4, "Lee"), "<p>Buy CRYPTO now</p>", "100"),
-                status(net.base, 104, account(net.base, 5, "Ana"), "<p>Answer to troll</p>", "101"),
+                status(
+                    net.base, 104, account(net.base, 5, "Ana"), "<p>Answer to troll</p>", "101"
+                ),
                 status(net.base, 105, account(net.base, 5, "Ana"), "<p>Kept</p>", "100"),
             ],
         )
@@ -167,7 +185,9 @@ def test_replies_off_and_drafts_ask_nobody(tmp_path):
             tmp_path,
             {
                 "posts/off.md": post("Quiet", f"Mastodon: {net.base}/@amara/100\nReplies: off\n"),
-                "posts/draft.md": post("Soon", f"Mastodon: {net.base}/@amara/100\nStatus: draft\n"),
+                "posts/draft.md": post(
+                    "Soon", f"Mastodon: {net.base}/@amara/100\nStatus: draft\n"
+                ),
             },
         )
         build(tmp_path, SITEURL=SITEURL)
@@ -184,17 +204,23 @@ def test_plain_http_outside_loopback_is_refused_with_file_and_line(tmp_path):
         build(tmp_path, SITEURL=SITEURL)
     message = str(failed.value)
     assert "with 2 error(s)" in message
-    assert "hello.md:6: front matter 'mastodon: http://social.example/@amara/100' must be an " \
+    assert (
+        "hello.md:6: front matter 'mastodon: http://social.example/@amara/100' must be an "
         "https:// URL" in message
-    assert "hello.md:7: front matter 'Bluesky': 'http://bsky.example/profile/amara.test/post/" \
+    )
+    assert (
+        "hello.md:7: front matter 'Bluesky': 'http://bsky.example/profile/amara.test/post/"
         "3kroot' is not an https:// address (http only on loopback)" in message
+    )
 
 
 def test_a_huge_deep_thread_renders_bounded(tmp_path):
     with FakeNetwork() as net:
         who = account(net.base, 2, "Dana")
-        chain = [status(net.base, 1000 + n, who, f"<p>r{n}</p>", str(999 + n) if n else "100")
-                 for n in range(3000)]
+        chain = [
+            status(net.base, 1000 + n, who, f"<p>r{n}</p>", str(999 + n) if n else "100")
+            for n in range(3000)
+        ]
         flat = [status(net.base, 5000 + n, who, f"<p>f{n}</p>", "100") for n in range(7000)]
         mastodon_routes(net, chain + flat)
         text = page(mastodon_site(tmp_path, net))
@@ -208,14 +234,25 @@ def test_a_huge_deep_thread_renders_bounded(tmp_path):
 def test_bluesky_thread_through_the_configured_appview(tmp_path):
     did, author = "did:plc:amara", "amara.bsky.social"
     with FakeNetwork() as net:
-        root = bsky_post(did, author, "3kroot", "New post", "2026-05-05T09:00:00Z", replies=2,
-                         reposts=3, likes=9)
+        root = bsky_post(
+            did,
+            author,
+            "3kroot",
+            "New post",
+            "2026-05-05T09:00:00Z",
+            replies=2,
+            reposts=3,
+            likes=9,
+        )
         text = "See https://ok.example <b>bold</b>"
-        start = len("See ".encode())
-        link = {"index": {"byteStart": start, "byteEnd": start + 17},
-                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://ok.example"}]}
-        reply = bsky_post("did:plc:dana", "dana.bsky.social", "3kr1", text,
-                          "2026-05-05T10:00:00Z", facets=[link])
+        start = len(b"See ")
+        link = {
+            "index": {"byteStart": start, "byteEnd": start + 17},
+            "features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://ok.example"}],
+        }
+        reply = bsky_post(
+            "did:plc:dana", "dana.bsky.social", "3kr1", text, "2026-05-05T10:00:00Z", facets=[link]
+        )
         answer = bsky_post(did, author, "3kr2", "Thanks!", "2026-05-05T11:00:00Z")
         net.routes["/xrpc/com.atproto.identity.resolveHandle"] = {"did": did}
         net.routes["/xrpc/app.bsky.feed.getPostThread"] = {
@@ -223,10 +260,22 @@ def test_bluesky_thread_through_the_configured_appview(tmp_path):
                 "$type": "app.bsky.feed.defs#threadViewPost",
                 "post": root,
                 "replies": [
-                    {"$type": "app.bsky.feed.defs#threadViewPost", "post": reply,
-                     "replies": [{"$type": "app.bsky.feed.defs#threadViewPost", "post": answer,
-                                  "replies": []}]},
-                    {"$type": "app.bsky.feed.defs#notFoundPost", "uri": "at://x", "notFound": True},
+                    {
+                        "$type": "app.bsky.feed.defs#threadViewPost",
+                        "post": reply,
+                        "replies": [
+                            {
+                                "$type": "app.bsky.feed.defs#threadViewPost",
+                                "post": answer,
+                                "replies": [],
+                            }
+                        ],
+                    },
+                    {
+                        "$type": "app.bsky.feed.defs#notFoundPost",
+                        "uri": "at://x",
+                        "notFound": True,
+                    },
                 ],
             }
         }
@@ -260,15 +309,24 @@ def test_webmentions_from_webmention_io(tmp_path):
             "children": [
                 {"type": "entry", "wm-property": "like-of", "wm-id": 1, "author": {"name": "A"}},
                 {"type": "entry", "wm-property": "repost-of", "wm-id": 2, "author": {"name": "B"}},
-                {"type": "entry", "wm-property": "in-reply-to", "wm-id": 3,
-                 "url": "https://their.blog/reply", "published": "2026-05-06T08:00:00Z",
-                 "author": {"name": "Chris", "url": "https://their.blog/"},
-                 "content": {"html": "<p>Agreed <script>x()</script></p>", "text": "Agreed"}},
+                {
+                    "type": "entry",
+                    "wm-property": "in-reply-to",
+                    "wm-id": 3,
+                    "url": "https://their.blog/reply",
+                    "published": "2026-05-06T08:00:00Z",
+                    "author": {"name": "Chris", "url": "https://their.blog/"},
+                    "content": {"html": "<p>Agreed <script>x()</script></p>", "text": "Agreed"},
+                },
             ],
         }
         one_post(tmp_path, "")
-        out = build(tmp_path, SITEURL="https://blog.test", REPLIES_WEBMENTION_IO="blog.test",
-                    REPLIES_WEBMENTION_API=net.base)
+        out = build(
+            tmp_path,
+            SITEURL="https://blog.test",
+            REPLIES_WEBMENTION_IO="blog.test",
+            REPLIES_WEBMENTION_API=net.base,
+        )
     assert net.requests == [
         "/api/mentions.jf2?target=https%3A%2F%2Fblog.test%2Fposts%2Fhello.html&per-page=1000"
     ]

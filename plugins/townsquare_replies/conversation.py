@@ -116,12 +116,12 @@ class Gatherer:
 def fetchers(settings, sources, canonical):
     """(cache key, fetch function) for each source of a post, and for its webmentions."""
     timeout = settings["REPLIES_TIMEOUT"]
+    appview = settings["REPLIES_BLUESKY_APPVIEW"]
     found = []
     for source in sources:
         if source.network == "mastodon":
             found.append((source.url, lambda s=source: mastodon.thread(s, timeout)))
         else:
-            appview = settings["REPLIES_BLUESKY_APPVIEW"]
             found.append((source.url, lambda s=source: bluesky.thread(s, appview, timeout)))
     if settings.get("REPLIES_WEBMENTION_IO") and canonical:
         api = settings["REPLIES_WEBMENTION_API"]

@@ -84,5 +84,8 @@ def attach(generators):
                 if thread is not None:
                     views.append(gatherer.view(thread))
             if views:
-                content.replies = {"threads": views, "total": sum(len(v["replies"]) for v in views)}
+                content.replies = {
+                    "threads": views,
+                    "total": sum(len(v["replies"]) for v in views),
+                }
     gatherer.report.log()

@@ -1,4 +1,4 @@
-"""REPLIES_BLOCK: leave out replies from blocked accounts or instances, or holding blocked words."""
+"""REPLIES_BLOCK: leave out replies from blocked accounts or instances, or with blocked words."""
 
 import re
 from urllib.parse import urlsplit

@@ -25,7 +25,9 @@ def thread(api, target, timeout):
         elif kind in _REPLIES:
             author = entry.get("author") or {}
             content = entry.get("content") or {}
-            body = clean(content.get("html")) if content.get("html") else plain(content.get("text"))
+            body = (
+                clean(content.get("html")) if content.get("html") else plain(content.get("text"))
+            )
             found.replies.append(
                 Reply(
                     id=str(entry.get("wm-id")),
