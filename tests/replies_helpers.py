@@ -29,6 +29,8 @@ class FakeNetwork:
 
     def __init__(self):
         self.routes = {}
+        self.posts = {}  # path -> function(request body, headers) -> (status, JSON answer)
+        self.received = []  # (path, body) of every POST
         self.requests = []
         network = self
 
@@ -51,6 +53,20 @@ class FakeNetwork:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                path = self.path.split("?", 1)[0]
+                network.received.append((path, body))
+                answer = network.posts.get(path)
+                code, data = answer(body, self.headers) if answer else (404, {"error": "no"})
+                payload = json.dumps(data).encode()
+                self.send_response(code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
 
             def log_message(self, *args):
                 pass

@@ -91,25 +91,20 @@ def test_mastodon_replies_become_static_escaped_html(tmp_path):
     assert photos and all(p.startswith(f"{SITEURL}/images/replies/") for p in photos)
     assert (out / "images" / "replies" / photos[0].rsplit("/", 1)[1]).is_file()
     assert not [e for e in tree.find_all(["img", "script"]) if net.base in e.get("src", "")]
-    # An independent reader sees proper IndieWeb citations.
+    # An independent reader sees the post as an h-entry with its replies as citations.
     parsed = mf2py.parse(doc=text, url=f"{SITEURL}/posts/hello.html")
-    cites = [
-        item for top in parsed["items"] for item in _walk(top) if "h-cite" in item.get("type", [])
-    ]
-    assert {c["properties"]["author"][0]["properties"]["name"][0] for c in cites} == {
-        "Dana Reed",
-        "Amara Okafor",
-    }
-
-
-def _walk(item):
-    yield item
-    for child in item.get("children", []):
-        yield from _walk(child)
-    for values in item.get("properties", {}).values():
-        for value in values:
-            if isinstance(value, dict) and "type" in value:
-                yield from _walk(value)
+    entry = next(i for i in parsed["items"] if i["type"] == ["h-entry"])
+    assert entry["properties"]["name"] == ["Hello, readers"]
+    assert entry["properties"]["url"] == [f"{SITEURL}/posts/hello.html"]
+    author = entry["properties"]["author"][0]
+    assert author["type"] == ["h-card"]
+    assert author["properties"]["name"] == ["Amara Okafor"]
+    first = entry["properties"]["comment"]
+    assert [c["type"] for c in first] == [["h-cite"]]
+    assert first[0]["properties"]["author"][0]["properties"]["name"] == ["Dana Reed"]
+    answer = first[0]["properties"]["comment"][0]
+    assert answer["properties"]["author"][0]["properties"]["name"] == ["Amara Okafor"]
+    assert answer["properties"]["url"] == [f"{net.base}/@amaraokafor/102"]
 
 
 def test_replies_stay_when_the_instance_is_down(tmp_path, caplog):
@@ -335,3 +330,5 @@ def test_webmentions_from_webmention_io(tmp_path):
     assert not tree.select("[data-ts-replies] script")
     counts = [c.get_text() for c in tree.select("[data-ts-count]")]
     assert counts == ["1 replies", "1 reposts", "1 likes"]
+    webmention = tree.select_one('link[rel="webmention"]')
+    assert webmention["href"] == "https://webmention.io/blog.test/webmention"

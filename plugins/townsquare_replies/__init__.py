@@ -4,7 +4,7 @@ from pelican import signals
 
 from pelican.plugins.townsquare.assets import extend_loader
 
-from .hooks import attach, setup
+from .hooks import attach, finish, setup
 
 
 def register():
@@ -12,3 +12,4 @@ def register():
     signals.generator_init.connect(extend_loader)  # the plugin's templates, after the theme's
     signals.initialized.connect(setup)
     signals.all_generators_finalized.connect(attach)
+    signals.finalized.connect(finish)

@@ -7,6 +7,7 @@ from pelican.plugins.townsquare.assets import use_plugin_files
 from pelican.plugins.townsquare.drafts import is_draft
 from pelican.plugins.townsquare.where import at_key
 
+from . import manifest
 from .avatars import AvatarStore
 from .cache import ThreadCache
 from .conversation import Gatherer, fetchers
@@ -69,9 +70,12 @@ def attach(generators):
         settings["REPLIES_TIMEOUT"],
         online,
     )
+    published_posts = []
     gatherer = Gatherer(settings, ThreadCache(settings["REPLIES_CACHE"]), avatars, online)
     for generator in generators:
         for content in getattr(generator, "articles", []) + getattr(generator, "pages", []):
+            if siteurl and content in getattr(generator, "articles", []) and not is_draft(content):
+                published_posts.append(content)
             if not wanted(content):
                 continue
             canonical = f"{siteurl}/{content.url}" if siteurl else ""
@@ -89,3 +93,17 @@ def attach(generators):
                     "total": sum(len(v["replies"]) for v in views),
                 }
     gatherer.report.log()
+    _PUBLISHED[id(settings)] = (siteurl, published_posts)
+
+
+#: settings id -> (SITEURL, the build's published posts), kept until `finalized`
+_PUBLISHED = {}
+
+
+def finish(pelican):
+    """finalized: write the manifest of published posts for `townsquare syndicate` (every
+    plugin has computed its data by now, the social card URLs included)."""
+    siteurl, posts = _PUBLISHED.pop(id(pelican.settings), ("", []))
+    if posts:
+        entries = [manifest.entry(content, siteurl) for content in posts]
+        manifest.write(pelican.settings["REPLIES_CACHE"], entries)
