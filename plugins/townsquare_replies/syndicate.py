@@ -122,6 +122,13 @@ def _post_one(prog, network, post):
     """Post to one network and record the copy; False (and a message) when it failed."""
     try:
         url = network.publish(post)
+    except ImportError as error:
+        print(
+            f"{prog}: {network.name}: needs {error.name}: "
+            'pip install "Mastodon.py>=2.1,<3" "atproto>=0.0.60,<0.1"',
+            file=sys.stderr,
+        )
+        return False
     except Exception as error:  # one network's failure never stops the others
         print(f"{prog}: {network.name}: {post['url']} not posted: {error}", file=sys.stderr)
         return False
