@@ -329,6 +329,6 @@ def test_webmentions_from_webmention_io(tmp_path):
     assert [i.select(".p-name")[0].get_text() for i in tree.select("li.h-cite")] == ["Chris"]
     assert not tree.select("[data-ts-replies] script")
     counts = [c.get_text() for c in tree.select("[data-ts-count]")]
-    assert counts == ["1 replies", "1 reposts", "1 likes"]
+    assert counts == ["1 reply", "1 repost", "1 like"]
     webmention = tree.select_one('link[rel="webmention"]')
     assert webmention["href"] == "https://webmention.io/blog.test/webmention"

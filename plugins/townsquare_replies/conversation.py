@@ -105,9 +105,9 @@ class Gatherer:
             "name": name,
             "url": thread.url if is_web_url(thread.url) else "",
             "counts": [
-                (thread.replies_count, "replies"),
-                (thread.reposts_count, reposts),
-                (thread.likes_count, likes),
+                (thread.replies_count, "replies", "reply"),
+                (thread.reposts_count, reposts, reposts[:-1]),
+                (thread.likes_count, likes, likes[:-1]),
             ],
             "replies": as_tree(thread.replies, self.settings["REPLIES_MAX"]),
         }
