@@ -1,5 +1,6 @@
 """Replies from Mastodon, Bluesky and webmentions, baked into the post at build time."""
 
+import json
 import logging
 
 import mf2py
@@ -332,3 +333,44 @@ def test_webmentions_from_webmention_io(tmp_path):
     assert counts == ["1 reply", "1 repost", "1 like"]
     webmention = tree.select_one('link[rel="webmention"]')
     assert webmention["href"] == "https://webmention.io/blog.test/webmention"
+
+
+def test_the_kit_theme_is_followable_through_microformats(sample_site):
+    """What Bridgy Fed and other IndieWeb readers need: a representative h-card on the home
+    page, an h-entry with an h-card author on every post and in every listing, rel=me links
+    and a feed, read by mf2py."""
+    home_url = "http://127.0.0.1:8000/"
+    home = mf2py.parse(doc=(sample_site / "index.html").read_text("utf-8"), url=home_url)
+    cards = [i for i in home["items"] if i["type"] == ["h-card"]]
+    assert [(c["properties"]["url"], c["properties"]["uid"]) for c in cards] == [
+        ([home_url], [home_url])
+    ]
+    assert cards[0]["properties"]["name"] == ["Amara Okafor"]
+    entries = [i for i in home["items"] if i["type"] == ["h-entry"]]
+    assert len(entries) >= 3
+    assert all(e["properties"]["author"][0]["type"] == ["h-card"] for e in entries)
+    assert all(e["properties"]["url"][0].startswith(home_url + "posts/") for e in entries)
+    assert home["rels"]["me"]
+    assert [a for a in home["alternates"] if a["type"] == "application/atom+xml"]
+    for path in sorted((sample_site / "posts").glob("*.html")):
+        parsed = mf2py.parse(doc=path.read_text("utf-8"), url=f"{home_url}posts/{path.name}")
+        posts = [i for i in parsed["items"] if i["type"] == ["h-entry"]]
+        assert len(posts) == 1, path.name
+        assert posts[0]["properties"]["url"] == [f"{home_url}posts/{path.name}"]
+        assert posts[0]["properties"]["published"]
+        assert posts[0]["properties"]["author"][0]["properties"]["name"]
+
+
+def test_bad_utf8_and_event_handlers_in_names_stay_harmless(tmp_path):
+    with FakeNetwork() as net:
+        mastodon_routes(net)
+        who = account(net.base, 2, "Dana")
+        who["display_name"] = "<img src=x onerror=alert(1)>Dana\u202e"
+        reply = status(net.base, 101, who, "<p>caf\u00e9</p>", "100")
+        body = json.dumps({"ancestors": [], "descendants": [reply]}).encode()
+        net.routes["/api/v1/statuses/100/context"] = body.replace(b"caf\\u00e9", b"caf\xe9")
+        text = page(mastodon_site(tmp_path, net))
+    item = soup(text).select_one("li.h-cite")
+    assert item.select_one(".p-name").get_text() == "<img src=x onerror=alert(1)>Dana"
+    assert item.select_one(".ts-reply-text").get_text() == "caf\ufffd"
+    assert not item.select("img[onerror]")
