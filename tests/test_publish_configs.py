@@ -44,6 +44,24 @@ def load_yaml(path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+#: The `run:` scripts of publish.yml: build and publish (and the kit's docs, in the kit's own
+#: repository only); after the deploy, syndicate the new posts and commit the recorded copies (a commit its own run does not syndicate again).
+PUBLISH_COMMANDS = [
+    "make install",
+    "make publish",
+    *KIT_DOCS_STEPS,  # the kit's documentation: run only in the kit's template repository
+    'make install && .venv/bin/pip install -q "Mastodon.py>=2.1,<3" "atproto>=0.0.60,<0.1"',
+    ".venv/bin/townsquare syndicate -s publishconf.py",
+    """if ! git diff --quiet -- content; then
+  git config user.name "townsquare-bot"
+  git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
+  git commit -am "Record syndicated copies [townsquare-syndicated]"
+  git push
+fi
+""",
+]
+
+
 def workflow_commands(workflow):
     """Every `run:` script of a GitHub workflow."""
     return [

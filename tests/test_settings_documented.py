@@ -22,6 +22,7 @@ PLUGINS = (
     "audit",
     "brand",
     "readnext",
+    "replies",
 )
 DOCS = ROOT / "docs"
 

@@ -23,6 +23,7 @@ TOPICS = {
     "townsquare_feeds": ("feeds", "Feeds and subscribe"),
     "townsquare_preview": ("preview", "Live reload and share previews"),
     "townsquare_readnext": ("read-next", "Read next"),
+    "townsquare_replies": ("replies", "Replies: the conversation comes home"),
     "townsquare_safebuild": ("safe-builds", "Safe builds"),
     "townsquare_share": ("share", "Share buttons"),
     "townsquare_social": ("social", "Social metadata"),
