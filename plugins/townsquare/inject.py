@@ -106,12 +106,14 @@ def _inject(text, missing, context, kind):
     env = _environment(context)
     rendered = {}
     for piece in missing:
-        html = _render(_template(env, PIECES[piece][0]), context, kind)
-        if html.strip():
-            rendered[piece] = html
+        fragment = _render(_template(env, PIECES[piece][0]), context, kind)
+        if fragment.strip():
+            rendered[piece] = fragment
     if not rendered:
         return None
+    # The <title> text, as text: the serialiser escapes it (placement.FORMATTER).
     title = _render(env.townsquare_title, context, kind).strip() if "meta" in rendered else ""
+    title = html.unescape(title)
     spliced = splice(text, rendered, title, getattr(_content(context), "content", ""))
     if spliced is not None:
         return spliced

@@ -12,9 +12,10 @@ or the user declared what their theme needs with COMMENTS_CSP_EXTRA (even `{}`).
 """
 
 import html
-import importlib.util
 import os
 import re
+
+from pelican.plugins.townsquare.escaping import kit_theme_path
 
 from .origins import OriginError, origin_of_address, parse_origin, parse_source
 
@@ -79,12 +80,6 @@ def extra_problems(value):
                 except OriginError as error:
                     problems.append(f"{directive!r} source {source!r} {error}")
     return "; ".join(problems) or None
-
-
-def kit_theme_path():
-    """The folder of Townsquare's own theme (pelican.themes.townsquare), or None."""
-    spec = importlib.util.find_spec("pelican.themes.townsquare")
-    return os.path.dirname(spec.origin) if spec and spec.origin else None
 
 
 def policy_fits(settings):
