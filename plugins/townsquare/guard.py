@@ -92,3 +92,22 @@ def unmarked_fix(folder):
         f"if {folder} is an older build (before the kit marked its folders), move it away or "
         f"delete it yourself once (rm -rf {folder}) and build again"
     )
+
+
+def save_as_problem(value):
+    """Why a *_SAVE_AS path (pattern) would write outside the output folder; None if inside."""
+    if not isinstance(value, str):
+        return None
+    path = value.replace("\\", "/")
+    if path.startswith("/") or (len(path) > 1 and path[1] == ":"):
+        return "is an absolute path: it would write outside the output folder"
+    if ".." in path.split("/"):
+        return "climbs out of the output folder with '..'"
+    return None
+
+
+def inside(root, relative):
+    """The real path of relative under root, or None when it would leave root."""
+    base = os.path.realpath(root)
+    path = os.path.realpath(os.path.join(base, relative))
+    return path if path.startswith(base + os.sep) else None
