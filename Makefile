@@ -103,4 +103,7 @@ post: $(VENV)/.installed ## start a draft: make post TITLE="My title"
 	$(BIN)/townsquare post "$$TS_TITLE"
 
 clean: ## remove the built site and caches (keeps .venv)
-	rm -rf $(OUTPUT) .$(OUTPUT)-staging $(OUTPUT).old .cache __pycache__ .pytest_cache
+	@# Through the build's own guard: only a folder a build wrote is deleted (never content/).
+	@if [ -x $(BIN)/townsquare ]; then $(BIN)/townsquare clean $(OUTPUT); \
+	else echo "make clean: kept $(OUTPUT) ($(BIN)/townsquare is not installed: make install)"; fi
+	rm -rf .cache __pycache__ .pytest_cache

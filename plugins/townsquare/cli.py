@@ -1,4 +1,4 @@
-"""The `townsquare` command: `new DIR`, `post TITLE`, `audit DIR`, `syndicate`.
+"""The `townsquare` command: `new`, `post`, `clean`, `audit`, `syndicate` (see COMMANDS).
 
 Behaves like its neighbours (pelican-quickstart, mkdocs new, hugo new site): `--help` on every
 subcommand, exit status 0 success / 1 the job ran and found problems / 2 bad usage or input,
@@ -6,9 +6,29 @@ no traceback for a user's mistake, quiet unless there is something to say.
 """
 
 import argparse
+import importlib
 import sys
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+#: subcommand -> (module whose main(argv, prog) runs it, one line of help). Each module is
+#: imported only when its subcommand runs, so `townsquare audit` starts without Pelican.
+COMMANDS = {
+    "new": ("pelican.plugins.townsquare.scaffold", "create a new blog repository in DIR"),
+    "post": ("pelican.plugins.townsquare.newpost", "start a draft post: townsquare post 'Title'"),
+    "clean": (
+        "pelican.plugins.townsquare.clean",
+        "delete a built site (only a folder a build wrote)",
+    ),
+    "audit": (
+        "pelican.plugins.townsquare_audit.cli",
+        "check a built site for share, comment and subscribe points",
+    ),
+    "syndicate": (
+        "pelican.plugins.townsquare_replies.syndicate",
+        "post new posts to Mastodon and Bluesky, once",
+    ),
+}
 
 
 def _version():
@@ -29,38 +49,23 @@ def parser():
     )
     top.add_argument("--version", action="version", version=f"townsquare {_version()}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser(
-        "new", help="create a new blog repository in DIR", add_help=False
-    ).add_argument("rest", nargs=argparse.REMAINDER)
-    commands.add_parser(
-        "post", help="start a draft post: townsquare post 'My title'", add_help=False
-    ).add_argument("rest", nargs=argparse.REMAINDER)
-    commands.add_parser(
-        "syndicate", help="post new posts to Mastodon and Bluesky, once", add_help=False
-    ).add_argument("rest", nargs=argparse.REMAINDER)
-    commands.add_parser(
-        "audit", help="check a built site for share, comment and subscribe points", add_help=False
-    ).add_argument("rest", nargs=argparse.REMAINDER)
+    for name, (_module, summary) in COMMANDS.items():
+        commands.add_parser(name, help=summary, add_help=False).add_argument(
+            "rest", nargs=argparse.REMAINDER
+        )
     return top
 
 
 def main(argv=None):
     """Run one subcommand; return its exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in ("new", "post", "audit", "syndicate"):
+    if not argv or argv[0] not in COMMANDS:
         top = parser()
         top.parse_args(argv)  # --help, --version and unknown commands exit here
         top.print_help(sys.stderr)
         return EXIT_USAGE
     command, rest = argv[0], argv[1:]
-    if command == "new":
-        from .scaffold import main as run
-    elif command == "post":
-        from .newpost import main as run
-    elif command == "syndicate":
-        from pelican.plugins.townsquare_replies.syndicate import main as run
-    else:
-        from pelican.plugins.townsquare_audit.cli import main as run
+    run = importlib.import_module(COMMANDS[command][0]).main
     try:
         return run(rest, prog=f"townsquare {command}")
     except KeyboardInterrupt:
