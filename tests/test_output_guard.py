@@ -140,14 +140,29 @@ def test_an_output_the_kit_must_not_replace_is_refused(tmp_path, project, case):
     assert {k: v for k, v in after.items() if k.parts[0] != "cache"} == before
 
 
-def test_an_older_unmarked_site_is_refused_with_the_one_time_fix(project):
+def test_an_older_site_a_generator_wrote_is_replaced(project):
+    """Adding the kit to a working blog: its output/ (plain Pelican's, no marker) is a site."""
     blog, content, env = project
     old = blog / "output"
-    old.mkdir()
-    (old / "index.html").write_text("<p>built before the marker</p>", encoding="utf-8")
-    line = one_line(build(blog, content, old, env))
+    (old / "theme" / "css").mkdir(parents=True)
+    (old / "index.html").write_text("<p>built by plain Pelican</p>", encoding="utf-8")
+    (old / "theme" / "css" / "main.css").write_text("body{}", encoding="utf-8")
+    assert build(blog, content, old, env).returncode == 0
+    assert (old / MARKER).is_file()
+    assert "built by plain Pelican" not in (old / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_folder_of_pages_beside_sources_is_refused_with_the_fix(project):
+    blog, content, env = project
+    notes = blog / "notes"
+    notes.mkdir()
+    (notes / "index.html").write_text("<p>my page</p>", encoding="utf-8")
+    (notes / "draft.md").write_text("Title: mine\n", encoding="utf-8")
+    before = snapshot(notes)
+    line = one_line(build(blog, content, notes, env))
     assert f"it has no {MARKER} file" in line
-    assert f"move it away or delete it yourself once (rm -rf {old}) and build again" in line
+    assert f"move it away or delete it yourself once (rm -rf {notes}) and build again" in line
+    assert snapshot(notes) == before
 
 
 def test_a_retained_git_folder_in_a_built_site_is_kept(project):

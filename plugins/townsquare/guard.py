@@ -34,12 +34,36 @@ def mark(folder):
             handle.write(MARKER_TEXT)
 
 
+#: Files that are a project's sources, never a built site's: a folder holding one at its top is
+#: not a generated site (the content folder, a project or a configuration folder).
+SOURCES = (".py", ".md", ".markdown", ".rst", ".ipynb", ".toml", ".cfg", ".ini", ".yml")
+SOURCES += (".yaml", ".lock", ".txt.in", ".in")
+SOURCE_NAMES = ("Makefile", "Gemfile", "package.json", "requirements.txt", "setup.py")
+
+
+def looks_generated(folder):
+    """True when folder looks like a static site a generator wrote (plain Pelican before the
+    kit was added, say): web pages at its top and no project or source file beside them."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    files = [n for n in names if os.path.isfile(os.path.join(folder, n))]
+    if not any(n.endswith((".html", ".htm")) for n in files):
+        return False
+    return not any(n.endswith(SOURCES) or n in SOURCE_NAMES for n in files)
+
+
 def kit_made(folder):
-    """True when folder is empty or holds the MARKER a build writes (a regular file)."""
+    """True when a build may replace folder: it is empty, holds the MARKER a build writes (a
+    regular file), or is a site a generator wrote before the kit was added (looks_generated):
+    adding the kit to a working blog must not stop its build over its existing output."""
     marker = os.path.join(folder, MARKER)
     if os.path.isfile(marker) and not os.path.islink(marker):
         return True
-    return os.path.isdir(folder) and not os.listdir(folder)
+    if not os.path.isdir(folder):
+        return False
+    return not os.listdir(folder) or looks_generated(folder)
 
 
 def relation(path, folder):
