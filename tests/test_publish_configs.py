@@ -45,7 +45,8 @@ def load_yaml(path):
 
 
 #: The `run:` scripts of publish.yml: build and publish (and the kit's docs, in the kit's own
-#: repository only); after the deploy, syndicate the new posts and commit the recorded copies (a commit its own run does not syndicate again).
+#: repository only); after the deploy, syndicate the new posts and commit the recorded copies
+#: (a commit whose own run does not syndicate again).
 PUBLISH_COMMANDS = [
     "make install",
     "make publish",
