@@ -25,7 +25,7 @@ DOCS = ROOT / "docs"
 SITEURL = "https://amara.github.io/townsquare-blog"
 README_LIMIT = 12 * 1024
 #: What `make docs` runs: Sphinx's HTML builder, warnings as errors, every warning listed.
-SPHINX = (sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html")
+SPHINX = (sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "--no-color", "-b", "html")
 
 
 def build_docs(source, out):

@@ -33,7 +33,7 @@ class ShareLinks(Rule):
             if shares(link.get("href") or "", page.url, encoded):
                 continue  # the usual case, read without decoding the link
             shared = urls()
-            if not shared and not _own_page(link.get("href") or "", page.url):
+            if not shared and not _own_page(link.get("href") or "", page):
                 yield self.finding(
                     page,
                     page.line_of_tag(link),
@@ -48,10 +48,14 @@ class ShareLinks(Rule):
                 )
 
 
-def _own_page(href, url):
+def _own_page(href, page):
     """True for a link to a page of this site (the kit's Mastodon server picker): it carries
-    the text itself, not in its address."""
-    parts, here = split(href), split(url)
-    if parts is None or here is None:
+    the text itself, not in its address. The site is the page's canonical host or, for a post
+    whose canonical address is elsewhere (first published on Medium), the site's own origin."""
+    parts = split(href)
+    if parts is None:
         return False
-    return not parts.scheme or (parts.hostname or "") == (here.hostname or "")
+    if not parts.scheme:
+        return True
+    hosts = {(split(u).hostname or "") for u in (page.url, page.origin) if u and split(u)}
+    return (parts.hostname or "") in hosts - {""}
