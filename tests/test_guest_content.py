@@ -189,6 +189,16 @@ def test_the_cover_front_matter_or_the_theme_names_is_the_og_image(blog, name, c
     assert all(f"/images/{cover}" in json.dumps(image) for image in images), images
 
 
+def test_a_key_the_theme_prints_as_its_og_image_is_the_og_image(blog):
+    # The theme's head prints article.banner into og:image: "Banner" names the cover.
+    post = blog / "content" / "posts" / "winter-berths.md"
+    post.write_text(post.read_text().replace("Header_cover:", "Banner:"), encoding="utf-8")
+    out = build_guest(blog, SITEURL=PUBLIC, HEADER_COVER=None)
+    assert og(page(out, "winter-berths.html")[0], "og:image") == [
+        f"{PUBLIC}/images/winter-cover.jpg"
+    ]
+
+
 def test_without_a_cover_the_drawn_card_is_the_fallback(blog):
     out = build_guest(blog, SITEURL=PUBLIC, HEADER_COVER=None)
     (image,) = og(page(out, "pages/about.html")[0], "og:image")
