@@ -310,3 +310,35 @@ def test_a_localhost_link_is_refused_with_what_to_change(blog):
     assert "fix: link to your own pages with {filename}/… or {static}/…" in message
     assert "build with publishconf.py" not in message
     assert message.count("[publish-urls]") == 1  # the <pre>/<code> samples are not links
+
+
+@pytest.mark.parametrize(
+    ("settings", "their_block"),
+    [
+        ({"DISQUS_SITENAME": "harbournotes"}, "#disqus_thread"),
+        (
+            {"ISSO_URL": "https://talk.harbour.example.net", "ISSO_OPTIONS": {}},
+            "script[data-isso]",
+        ),
+    ],
+)
+def test_reflex_from_pypi_keeps_its_own_comments_and_gets_the_reply_links(
+    blog, settings, their_block
+):
+    from pelican.themes import reflex
+
+    direct = ["index", "tags", "categories", "authors", "archives"]  # reflex has no search
+    out = build_guest(
+        blog,
+        SITEURL=PUBLIC,
+        THEME=reflex.path(),
+        CC_LICENSE=None,
+        DIRECT_TEMPLATES=direct,
+        **settings,
+    )
+    _text, soup = page(out, "winter-berths.html")
+    assert len(soup.select(their_block)) == 1
+    assert len(soup.select("[id=comments]")) <= 1
+    assert not soup.select("section[data-ts-comments]")
+    (joined,) = soup.select("[data-ts-comments]")
+    assert joined.select_one("a[data-ts-reply=email]")["href"].startswith("mailto:ines@")
