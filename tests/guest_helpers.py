@@ -8,6 +8,7 @@ Pillow refuses it).
 import runpy
 import shutil
 import struct
+import sys
 import zlib
 
 from conftest import FIXTURES, run_build
@@ -63,7 +64,18 @@ def build_guest(blog, output=None, **settings):
         "THEME": str(blog / "theme"),
         "PLUGIN_PATHS": [str(blog / "plugins")],
     }
-    return run_build(output or blog / "output", blog / "pelicanconf.py", **{**paths, **settings})
+    # Pelican registers a settings file in sys.modules under its name: put back whichever
+    # "pelicanconf" was there, or other tests' publishconf.py would import this blog's.
+    previous = sys.modules.get("pelicanconf")
+    try:
+        return run_build(
+            output or blog / "output", blog / "pelicanconf.py", **{**paths, **settings}
+        )
+    finally:
+        if previous is None:
+            sys.modules.pop("pelicanconf", None)
+        else:
+            sys.modules["pelicanconf"] = previous
 
 
 def with_plugins(*others):
