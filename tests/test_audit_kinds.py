@@ -35,7 +35,7 @@ def kind_of(rel):
         ("index.html", "home"),
         ("page-plain.html", "page"),
         ("og-article-without-date.html", "page"),  # og:type article alone: themes hard-code it
-        ("docs-page.html", "page"),  # a docs generator's page is never an article
+        ("docs-page.html", "docs"),  # a docs generator's page without blog evidence
         ("json-ld-type-object.html", "page"),  # an object @type is ignored, not a crash
         ("redirect.html", "redirect"),
         ("missing-page.html", "404"),
@@ -53,7 +53,7 @@ def test_the_evidence_that_decided_is_kept():
         ["article:published_time", "og:type article", "one <article> with a publication date"],
     )
     assert kind_of("notes/index.html") == ("listing", ["section feed"])
-    assert kind_of("docs-page.html") == ("page", ["docs generator (mkdocs-1.6.1)"])
+    assert kind_of("docs-page.html") == ("docs", ["docs generator (mkdocs-1.6.1)"])
 
 
 def test_json_report_lists_every_page_with_kind_and_evidence(tmp_path, capsys):
