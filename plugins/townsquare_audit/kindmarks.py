@@ -21,11 +21,14 @@ DOCS_MARKERS = etree.XPath(
     "'searchindex.js')] | //link[@rel='search' and contains(@href, 'search.html')] | "
     "//div[@role='main' and contains(@class, 'document')])"
 )
-_OUTSIDE_ASIDES = "[not(ancestor::aside or ancestor::nav or ancestor::footer)]"
-#: The page's entries: top-level <article>s, not the cards in an aside, nav or footer.
-TOP_ARTICLES = etree.XPath("//article[not(ancestor::article)]" + _OUTSIDE_ASIDES)
-#: How many <h1> the page shows outside asides: a main entry holds the only one.
-H1S = etree.XPath("count(//h1" + _OUTSIDE_ASIDES + ")")
+#: MkDocs' own themes without a generator tag (the default theme's search and keys dialogs).
+MKDOCS_MARKERS = etree.XPath(
+    "boolean(//*[@id='mkdocs_search_modal' or @id='mkdocs_keyboard_modal'])"
+)
+#: The page's top-level <article>s, and whether each sits in an aside, nav or footer.
+TOP_ARTICLES = etree.XPath("//article[not(ancestor::article)]")
+IN_ASIDE = etree.XPath("boolean(ancestor::aside or ancestor::nav or ancestor::footer)")
+H1S = etree.XPath("count(//h1)")
 
 
 def _has_class(name):
@@ -40,7 +43,7 @@ TIME_IN = etree.XPath(
 )
 H_ENTRIES = etree.XPath(
     f"count(//*[{_has_class('h-entry')} or {_has_class('hentry')}]"
-    f"[not(ancestor::*[{_has_class('h-entry')}])]" + _OUTSIDE_ASIDES + ")"
+    f"[not(ancestor::*[{_has_class('h-entry')}])])"
 )
 MICRODATA = etree.XPath("//*[@itemtype]/@itemtype")
 NEXT_PREV = etree.XPath(
@@ -67,22 +70,30 @@ def docs(page):
         return f"docs generator ({generator.split()[0].rstrip(',')})"
     if DOCS_MARKERS(page.root):
         return "docs generator (Sphinx)"
+    if MKDOCS_MARKERS(page.root):
+        return "docs generator (MkDocs)"
     return ""
 
 
 def entries(root):
     """(the page's entries: [<article>], h-entries, [microdata article types], main entry).
 
-    main is the <article> holding the page's only <h1> when the others are cards after it,
-    else the one <article>, else None."""
+    main is the one <article>, or the first when the others are cards after it: all in an
+    aside, nav or footer while it is not, or it holds the page's only <h1>; else None."""
     articles = TOP_ARTICLES(root)
     micro = [t.rsplit("/", 1)[-1] for t in MICRODATA(root)]
     main = articles[0] if len(articles) == 1 else None
-    if len(articles) > 1 and H1S(root) == 1:
-        holding = [a for a in articles if a.find(".//h1") is not None]
-        if len(holding) == 1 and holding[0] is articles[0]:
-            main, articles = holding[0], holding
+    if len(articles) > 1 and _cards_follow(articles, root):
+        main, articles = articles[0], articles[:1]
     return articles, int(H_ENTRIES(root)), micro, main
+
+
+def _cards_follow(articles, root):
+    """True when every <article> after the first is a card beside the first, the main entry."""
+    first, rest = articles[0], articles[1:]
+    if not IN_ASIDE(first) and all(IN_ASIDE(card) for card in rest):
+        return True
+    return H1S(root) == 1 and first.find(".//h1") is not None
 
 
 def main_entry_evidence(page, main):
