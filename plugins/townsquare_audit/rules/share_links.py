@@ -1,4 +1,9 @@
-"""share-links: the page offers one-click share links, and they share this very page."""
+"""share-links: the page offers one-click share links, and they share this very page.
+
+A share-intent link inside running text ("tweet about this theme", a sentence around it) is
+the writer's link about another page, not the page's share row: it is neither reported nor
+counted. The page's own share row (links outside prose, or the kit's share container) decides.
+"""
 
 from urllib.parse import quote
 
@@ -18,7 +23,7 @@ class ShareLinks(Rule):
     kinds = (ARTICLE, PAGE)
 
     def check(self, page):
-        found = page.share_links
+        found = [entry for entry in page.share_links if not _in_text(page, entry[0])]
         if not found:
             yield self.finding(
                 page,
@@ -39,3 +44,14 @@ class ShareLinks(Rule):
                     page.line_of_tag(link),
                     f"{network} share link shares {shared[0]}, not this page ({page.url})",
                 )
+
+
+def _in_text(page, link):
+    """True when the link sits in running text: its parent holds words outside links (a
+    sentence), and it is not inside a share container (data-ts-share)."""
+    parent = link.getparent()
+    if parent is None or any(box in link.iterancestors() for box in page.marked("data-ts-share")):
+        return False
+    if (parent.text or "").strip():
+        return True
+    return any((child.tail or "").strip() for child in parent)
