@@ -1,8 +1,8 @@
 """share-links: the page offers one-click share links, and they share this very page.
 
-A share-intent link inside running text ("tweet about this theme", a sentence around it) is
-the writer's link about another page, not the page's share row: it is neither reported nor
-counted. The page's own share row (links outside prose, or the kit's share container) decides.
+A share-intent link for another page inside running text ("tweet about this theme", a
+sentence around it) is the writer's link, not the page's share row: it is neither reported
+nor counted. The page's own share row decides.
 """
 
 from urllib.parse import quote
@@ -23,27 +23,38 @@ class ShareLinks(Rule):
     kinds = (ARTICLE, PAGE)
 
     def check(self, page):
-        found = [entry for entry in page.share_links if not _in_text(page, entry[0])]
-        if not found:
+        kept, wrong = 0, []
+        encoded = quote(page.url, safe="") if page.url else ""
+        for link, network, urls in page.share_links:
+            shared = _elsewhere(link, urls, page.url, encoded)
+            if shared and _in_text(page, link):
+                continue  # the writer's link about another page, not this page's share row
+            kept += 1
+            if shared:
+                wrong.append(
+                    self.finding(
+                        page,
+                        page.line_of_tag(link),
+                        f"{network} share link shares {shared}, not this page ({page.url})",
+                    )
+                )
+        if not kept:
             yield self.finding(
                 page,
                 page.body_line,
                 "no share links: readers have no one-click way to share this page",
             )
-            return
-        if not page.url:
-            return  # nothing to compare with; the canonical rule reports the missing URL
-        encoded = quote(page.url, safe="")
-        for link, network, urls in found:
-            if shares(link.get("href") or "", page.url, encoded):
-                continue  # the usual case, read without decoding the link
-            shared = urls()
-            if shared and not any(same_page(url, page.url) for url in shared):
-                yield self.finding(
-                    page,
-                    page.line_of_tag(link),
-                    f"{network} share link shares {shared[0]}, not this page ({page.url})",
-                )
+        yield from wrong
+
+
+def _elsewhere(link, urls, url, encoded):
+    """The URL a share link shares when it is not this page's (url), else ''."""
+    if not url or shares(link.get("href") or "", url, encoded):
+        return ""  # no URL to compare with (the canonical rule says so), or the usual case
+    shared = urls()
+    if shared and not any(same_page(other, url) for other in shared):
+        return shared[0]
+    return ""
 
 
 def _in_text(page, link):

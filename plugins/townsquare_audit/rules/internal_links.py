@@ -1,0 +1,135 @@
+"""internal-links: every link, fragment, image, script, stylesheet, icon and feed in the site
+resolves to a file of the built site, under the site's base path (html-proofer's checks).
+
+A root-relative ``/about.html`` in a site published at ``https://user.github.io/blog/`` points
+at ``https://user.github.io/about.html``, outside the site: it is reported even when a file
+``about.html`` exists in the folder. ``/about`` is accepted for ``about.html`` and
+``about/index.html`` (static hosts serve both). Elements marked ``data-proofer-ignore`` (html-
+proofer's own opt-out) or inside ``data-audit-ignore`` are left alone. No network is used.
+"""
+
+from urllib.parse import unquote
+
+from lxml import etree
+
+from ..kinds import KINDS, REDIRECT
+from .base import Rule
+
+HAS_ID = etree.XPath("boolean(//*[@id = $f] | //a[@name = $f])")
+#: {tag: the attribute that loads or links to a URL}.
+ATTRIBUTES = {
+    "a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
+    "source": "src", "iframe": "src", "video": "src", "audio": "src", "track": "src",
+    "embed": "src",
+}  # fmt: skip
+#: html-proofer's own opt-out attribute, honoured so a site moving over keeps its marks.
+PROOFER_IGNORE = "data-proofer-ignore"
+#: <link rel> values that name no resource to fetch from this site.
+NOT_RESOURCES = frozenset({"canonical", "preconnect", "dns-prefetch", "me", "webmention"})
+OTHER_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "about:", "blob:")
+#: Fragments browsers handle without an element of that id.
+FREE_FRAGMENTS = frozenset({"", "top"})
+
+
+class InternalLinks(Rule):
+    """Every URL of the site in the page names a file of the site (and an id for a fragment)."""
+
+    id = "internal-links"
+    description = "links, fragments, images, scripts, styles, icons and feeds resolve in the site"
+    hint = "fix the URL or build the missing file; write site URLs relative to the page"
+    kinds = tuple(kind for kind in KINDS if kind != REDIRECT)
+
+    def __init__(self):
+        # {prefix: {(page folder, URL without fragment, <link> rel): (message, file)}}:
+        # navigation, styles and feeds repeat on every page of a folder and resolve the same.
+        self._known = {}
+
+    def check(self, page):
+        known = self._known.setdefault(page.prefix, {})
+        folder = page.rel.rpartition("/")[0]
+        for element in page.root.iter(*ATTRIBUTES):  # one pass in C over the tree
+            url = element.get(ATTRIBUTES[element.tag])
+            if not url:
+                continue
+            base, _, fragment = url.strip().partition("#")
+            if not base:  # "#id": this very page
+                problem, found = "", page.rel
+            else:
+                key = (folder, base, element.get("rel") if element.tag == "link" else None)
+                target = known.get(key)
+                if target is None:
+                    target = known[key] = _target(page, element, base)
+                problem, found = target
+            if fragment and not problem and found and element.tag in ("a", "area"):
+                problem = _fragment_problem(page, url.strip(), fragment, found)
+            if problem and element.get(PROOFER_IGNORE) is None and not page.skipped(element):
+                yield self.finding(page, page.line_of_tag(element), problem)
+
+
+def _target(page, element, url):
+    """(message or '', the site file url names or None) for a URL without its fragment."""
+    problem = _leaves_prefix(url, page.prefix)
+    if problem is not None:
+        return problem, None
+    if not _worth_checking(element, url):
+        return "", None
+    path = page.resolve(url)
+    if path is None:
+        return "", None  # on another site: not fetched
+    found = _existing(page.site.files, path)
+    if found is None:
+        return f"{url} does not resolve to a file in the site ({path})", None
+    return "", found
+
+
+def _fragment_problem(page, url, fragment, found):
+    """A message when the #fragment names no element of the page found ('' when it does)."""
+    if fragment in FREE_FRAGMENTS or fragment.startswith((":~:", "!")):
+        return ""  # the top of the page, text fragments, hash-bang routes
+    if not found.endswith((".html", ".htm")):
+        return ""  # a PDF's #page=2 and the like
+    if found == page.rel:
+        if f'id="{fragment}"' in page.text:  # the usual spelling, found without a tree walk
+            return ""
+        if HAS_ID(page.root, f=fragment) or HAS_ID(page.root, f=unquote(fragment)):
+            return ""
+        return f"{url}: no element with id {fragment!r} in this page"
+    ids = page.site.files.ids(found)
+    if fragment in ids or unquote(fragment) in ids:
+        return ""
+    return f"{url}: no element with id {fragment!r} in {found}"
+
+
+def _worth_checking(element, url):
+    """False for URLs no checker resolves: other schemes, '#', <link rel=canonical> and such."""
+    head = url.strip()[:11].lower()
+    if not head or head == "#" or head.startswith(OTHER_SCHEMES):
+        return False
+    if element.tag == "link":
+        rels = set((element.get("rel") or "").lower().split())
+        return not rels or not rels <= NOT_RESOURCES
+    return True
+
+
+def _leaves_prefix(url, prefix):
+    """A message when a root-relative URL climbs out of the site's base path, else None."""
+    if not prefix or url[:1] != "/" or url[1:2] == "/":
+        return None
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if path == prefix or path.startswith(prefix + "/"):
+        return None
+    return (
+        f"{url} is root-relative but the site lives under {prefix}/: published, it points "
+        f"outside the site; write {prefix}{path} or a URL relative to this page"
+    )
+
+
+def _existing(files, path):
+    """The site file path names (itself, path.html or path/index.html), or None."""
+    if files.exists(path):
+        return path
+    if "." not in path.rsplit("/", 1)[-1]:  # /about served as about.html or about/index.html
+        for candidate in (path + ".html", path + "/index.html"):
+            if files.exists(candidate):
+                return candidate
+    return None
