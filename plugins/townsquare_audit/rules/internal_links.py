@@ -8,6 +8,8 @@ at ``https://user.github.io/about.html``, outside the site: it is reported even 
 proofer's own opt-out) or inside ``data-audit-ignore`` are left alone. No network is used.
 """
 
+import html
+import re
 from urllib.parse import unquote
 
 from lxml import etree
@@ -15,6 +17,11 @@ from lxml import etree
 from ..kinds import KINDS, REDIRECT
 from .base import Rule
 
+#: href= and src= values in the page's source, read in C before any element is looked at:
+#: double-quoted (what generators write; a literal prefix keeps the search fast), and any
+#: spelling when the page has others.
+QUOTED = (re.compile(r'href="([^"]*)"'), re.compile(r'src="([^"]*)"'))
+ANY_SPELLING = re.compile(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`=<]+))""")
 HAS_ID = etree.XPath("boolean(//*[@id = $f] | //a[@name = $f])")
 #: {tag: the attribute that loads or links to a URL}.
 ATTRIBUTES = {
@@ -40,30 +47,72 @@ class InternalLinks(Rule):
     kinds = tuple(kind for kind in KINDS if kind != REDIRECT)
 
     def __init__(self):
-        # {prefix: {(page folder, URL without fragment, <link> rel): (message, file)}}:
-        # navigation, styles and feeds repeat on every page of a folder and resolve the same.
-        self._known = {}
+        # {prefix: {(page folder, URL as written): True}} for URLs that resolved cleanly from
+        # a page of that folder: navigation, styles and feeds repeat on every page. (A URL
+        # passed by a <link rel=canonical> is its page's own address, so it resolves anyway.)
+        self._clean = {}
 
     def check(self, page):
-        known = self._known.setdefault(page.prefix, {})
+        clean = self._clean.setdefault(page.prefix, {})
         folder = page.rel.rpartition("/")[0]
-        for element in page.root.iter(*ATTRIBUTES):  # one pass in C over the tree
-            url = element.get(ATTRIBUTES[element.tag])
-            if not url:
+        text = page.text
+        pending = set()
+        for raw in _values(text):
+            if raw[:1] == "#":  # this page's own fragment: an id="..." in the source will do
+                if raw != "#" and f'id="{raw[1:]}"' not in text:
+                    pending.add(raw)
+            elif (folder, raw) not in clean:
+                pending.add(raw)
+        if pending:  # findings in the page's order, as every rule gives them
+            findings = self._look_closer(page, pending, clean, folder)
+            yield from sorted(findings, key=lambda finding: finding.line)
+
+    def _look_closer(self, page, pending, clean, folder):
+        """Findings for the URLs not known to be clean: each is first checked as a link's
+        would be; only a URL with a problem is looked up on its elements (tag, rel, opt-out)."""
+        by_value = None
+        for raw in pending:
+            value = html.unescape(raw) if "&" in raw else raw
+            if not _problem(page, None, value):
+                if raw[:1] != "#":  # resolves the same from every page of the folder
+                    clean[(folder, raw)] = True
                 continue
-            base, _, fragment = url.strip().partition("#")
-            if not base:  # "#id": this very page
-                problem, found = "", page.rel
-            else:
-                key = (folder, base, element.get("rel") if element.tag == "link" else None)
-                target = known.get(key)
-                if target is None:
-                    target = known[key] = _target(page, element, base)
-                problem, found = target
-            if fragment and not problem and found and element.tag in ("a", "area"):
-                problem = _fragment_problem(page, url.strip(), fragment, found)
-            if problem and element.get(PROOFER_IGNORE) is None and not page.skipped(element):
-                yield self.finding(page, page.line_of_tag(element), problem)
+            if by_value is None:
+                by_value = _elements_by_value(page.root)
+            for element in by_value.get(value, ()):
+                problem = _problem(page, element, value)
+                if problem and element.get(PROOFER_IGNORE) is None and not page.skipped(element):
+                    yield self.finding(page, page.line_of_tag(element), problem)
+
+
+def _values(text):
+    """Every href= and src= value written in the page's source."""
+    found = [raw for pattern in QUOTED for raw in pattern.findall(text)]
+    if len(found) < text.count("href=") + text.count("src="):  # other spellings too
+        found = [a or b or c for a, b, c in ANY_SPELLING.findall(text)]
+    return found
+
+
+def _elements_by_value(root):
+    """{URL: [elements that link to or load it]}."""
+    found = {}
+    for element in root.iter(*ATTRIBUTES):
+        value = element.get(ATTRIBUTES[element.tag])
+        if value:
+            found.setdefault(value, []).append(element)
+    return found
+
+
+def _problem(page, element, url):
+    """What is wrong with one element's URL ('' when it resolves); element None: as a link's."""
+    base, _, fragment = url.strip().partition("#")
+    if base:
+        problem, found = _target(page, element, base)
+    else:
+        problem, found = "", page.rel
+    if fragment and not problem and found and (element is None or element.tag in ("a", "area")):
+        return _fragment_problem(page, url.strip(), fragment, found)
+    return problem
 
 
 def _target(page, element, url):
@@ -105,7 +154,7 @@ def _worth_checking(element, url):
     head = url.strip()[:11].lower()
     if not head or head == "#" or head.startswith(OTHER_SCHEMES):
         return False
-    if element.tag == "link":
+    if element is not None and element.tag == "link":
         rels = set((element.get("rel") or "").lower().split())
         return not rels or not rels <= NOT_RESOURCES
     return True
