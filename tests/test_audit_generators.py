@@ -9,27 +9,16 @@ every site that has pages of that kind.
 """
 
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 from conftest import ROOT
-from generator_sites import SITES, build, labels
+from generator_sites import SITES, labels
 
 pytestmark = pytest.mark.slow
 TARGET = 0.97
 SCORED = ("article", "listing", "page", "docs")
-
-
-@pytest.fixture(scope="session")
-def generator_sites(tmp_path_factory):
-    """{site name: built folder}, each site built once per test session."""
-    missing = [tool for tool in ("jekyll",) if not shutil.which(tool)]
-    if missing:
-        pytest.fail(f"Debian's {' and '.join(missing)} is required: run tools/provision")
-    tmp = tmp_path_factory.mktemp("generators")
-    return {name: build(name, tmp) for name in SITES}
 
 
 def audited_kinds(site, *extra):

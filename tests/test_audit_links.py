@@ -46,7 +46,9 @@ def test_the_command_reports_page_and_line(build_site, rooted_post, capsys):
     page = (out / "posts" / "where-to-find-us.html").read_text(encoding="utf-8")
     line = page[: page.index('href="/about.html"')].count("\n") + 1
     assert status == 1
-    assert f"{out}/posts/where-to-find-us.html:{line}: error: [internal-links] /about.html" in report
+    assert (
+        f"{out}/posts/where-to-find-us.html:{line}: error: [internal-links] /about.html" in report
+    )
     assert report.count("[internal-links]") == 1  # the relative link to the page resolves
 
 
