@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from ..finding import ERROR, WARNING
 from ..kinds import KINDS, REDIRECT
 from .base import Rule
 
@@ -29,6 +30,10 @@ ATTRIBUTES = {
     "source": "src", "iframe": "src", "video": "src", "audio": "src", "track": "src",
     "embed": "src",
 }  # fmt: skip
+#: How a root-relative URL that leaves the site's base path is reported (an error: it works
+#: locally and breaks once published); a missing file or id is a warning (a draft, a theme's
+#: quirk), failing the run with --fail-on warning, as html-proofer would.
+LEAVES = "root-relative "
 #: html-proofer's own opt-out attribute, honoured so a site moving over keeps its marks.
 PROOFER_IGNORE = "data-proofer-ignore"
 #: <link rel> values that name no resource to fetch from this site.
@@ -82,7 +87,8 @@ class InternalLinks(Rule):
             for element in by_value.get(value, ()):
                 problem = _problem(page, element, value)
                 if problem and element.get(PROOFER_IGNORE) is None and not page.skipped(element):
-                    yield self.finding(page, page.line_of_tag(element), problem)
+                    severity = ERROR if problem.startswith(LEAVES) else WARNING
+                    yield self.finding(page, page.line_of_tag(element), problem, severity)
 
 
 def _values(text):
@@ -168,8 +174,8 @@ def _leaves_prefix(url, prefix):
     if path == prefix or path.startswith(prefix + "/"):
         return None
     return (
-        f"{url} is root-relative but the site lives under {prefix}/: published, it points "
-        f"outside the site; write {prefix}{path} or a URL relative to this page"
+        f"{LEAVES}{url} leaves the site's base path {prefix}/: published, it points outside "
+        f"the site; write {prefix}{path} or a URL relative to this page"
     )
 
 
