@@ -41,6 +41,11 @@ def kind_of(rel):
         ("missing-page.html", "404"),
         ("post-titled-404.html", "article"),  # "404" in a post's title is not a 404 page
         ("marked-home.html", "home"),
+        ("zh-hant-tw/index.html", "home"),  # a language folder with script and region
+        ("p/harbour-walk/index.html", "article"),  # "Related content" cards after the post
+        ("about/index.html", "page"),  # stamped og:type article + BlogPosting: a page by role
+        ("page2/index.html", "listing"),  # jekyll-paginate's page2/
+        ("undated-post.html", "article"),  # no machine-readable date: one <article> with tags
     ],
 )
 def test_kind(rel, kind):
