@@ -21,7 +21,7 @@ from .base import Rule
 #: href= and src= values in the page's source, read in C before any element is looked at:
 #: double-quoted (what generators write; a literal prefix keeps the search fast), and any
 #: spelling when the page has others.
-QUOTED = (re.compile(r'href="([^"]*)"'), re.compile(r'src="([^"]*)"'))
+QUOTED = (re.compile(r'href=(?:"([^"]*)"|(.))', re.S), re.compile(r'src=(?:"([^"]*)"|(.))', re.S))
 ANY_SPELLING = re.compile(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`=<]+))""")
 HAS_ID = etree.XPath("boolean(//*[@id = $f] | //a[@name = $f])")
 #: {tag: the attribute that loads or links to a URL}.
@@ -93,10 +93,10 @@ class InternalLinks(Rule):
 
 def _values(text):
     """Every href= and src= value written in the page's source."""
-    found = [raw for pattern in QUOTED for raw in pattern.findall(text)]
-    if len(found) < text.count("href=") + text.count("src="):  # other spellings too
-        found = [a or b or c for a, b, c in ANY_SPELLING.findall(text)]
-    return found
+    found = [pair for pattern in QUOTED for pair in pattern.findall(text)]
+    if any(other for _, other in found):  # a value not in double quotes: read every spelling
+        return [a or b or c for a, b, c in ANY_SPELLING.findall(text)]
+    return [value for value, _ in found]
 
 
 def _elements_by_value(root):
