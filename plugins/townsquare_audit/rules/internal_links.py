@@ -70,7 +70,7 @@ class InternalLinks(Rule):
                 pending.add(raw)
         if pending:  # findings in the page's order, as every rule gives them
             findings = self._look_closer(page, pending, clean, folder)
-            yield from sorted(findings, key=lambda finding: finding.line)
+            yield from sorted(findings, key=lambda finding: (finding.line, finding.message))
 
     def _look_closer(self, page, pending, clean, folder):
         """Findings for the URLs not known to be clean: each is first checked as a link's
