@@ -263,3 +263,15 @@ def pytest_terminal_summary(terminalreporter):
         red=True,
         bold=True,
     )
+
+
+@pytest.fixture(scope="session")
+def generator_sites(tmp_path_factory):
+    """{name: built folder} for the sites of tests/fixtures/generators, built once per session
+    by real generators (tests/generator_sites.py)."""
+    from generator_sites import SITES, build
+
+    if not shutil.which("jekyll"):
+        pytest.fail("Debian's jekyll is required: run tools/provision")
+    tmp = tmp_path_factory.mktemp("generators")
+    return {name: build(name, tmp) for name in SITES}

@@ -59,6 +59,7 @@ class FindingsCache:
         self.path = Path(path)
         parts = [str(VERSION), code_digest(), repr(options.rules), repr(options.publish)]
         parts += [options.base_url, repr(options.kinds), repr(options.sample_handles)]
+        parts.append(str(options.docs_share))
         parts += [site_digest(root)]
         self.signature = hashlib.sha256("\0".join(parts).encode()).hexdigest()
         self.old = self._load()

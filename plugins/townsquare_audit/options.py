@@ -19,6 +19,7 @@ class Options:
     display_root: str = ""  # how the site folder is named in reports (default: as given)
     kinds: tuple = ()  # ((glob, kind), ...): the kind of matching pages, whatever they show
     sample_handles: tuple = DEFAULT_SAMPLE_HANDLES  # refused by the placeholders rule
+    docs_share: bool = False  # hold docs pages to the share rules, like pages
 
     __reduce__ = reduce_dataclass  # to worker processes without importing Pelican
 

@@ -22,6 +22,7 @@ DEFAULTS = {
     "AUDIT_JOBS": 0,  # 0 = one process per core
     "AUDIT_CACHE": True,  # reuse unchanged pages' findings between builds (in CACHE_PATH)
     "AUDIT_PUBLISH": None,  # None = follow PUBLISH (publishconf.py sets it)
+    "AUDIT_DOCS_SHARE": False,  # hold docs pages (Sphinx, MkDocs...) to the share rules too
 }
 
 
@@ -72,8 +73,9 @@ def resolve(settings):
     jobs = values["AUDIT_JOBS"]
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
         problems.append(_bad("AUDIT_JOBS", jobs, "0 (one per core) or a positive integer"))
-    if not isinstance(values["AUDIT_CACHE"], bool):
-        problems.append(_bad("AUDIT_CACHE", values["AUDIT_CACHE"], "True or False"))
+    for name in ("AUDIT_CACHE", "AUDIT_DOCS_SHARE"):
+        if not isinstance(values[name], bool):
+            problems.append(_bad(name, values[name], "True or False"))
     if values["AUDIT_PUBLISH"] not in (None, True, False):
         problems.append(_bad("AUDIT_PUBLISH", values["AUDIT_PUBLISH"], "None, True or False"))
     if problems:
@@ -99,6 +101,7 @@ def options_for(settings, values, **overrides):
         jobs=values["AUDIT_JOBS"],
         kinds=tuple(values["AUDIT_KINDS"].items()),
         sample_handles=tuple(values["AUDIT_SAMPLE_HANDLES"]),
+        docs_share=values["AUDIT_DOCS_SHARE"],
     )
     return replace(options, **overrides)
 
