@@ -150,7 +150,7 @@ def test_docs_pass_the_kits_own_audit(docs_build):
     assert result.returncode == 0, result.stdout + result.stderr
     pages = len(list(DOCS.glob("*.md"))) + 2  # and Sphinx's genindex and search pages
     assert result.stdout.splitlines()[-1] == (
-        f"audit: {pages} pages audited (1 home, {pages - 1} page): no findings"
+        f"audit: {pages} pages audited ({pages - 1} docs, 1 home): no findings"
     )
 
 
