@@ -36,7 +36,8 @@ def kit_requirement():
         return f"townsquare=={dist.version}"
     vcs = origin.get("vcs_info")
     if vcs and not url.startswith("file:"):
-        return f"townsquare @ {vcs['vcs']}+{url}@{vcs.get('requested_revision') or vcs['commit_id']}"
+        revision = vcs.get("requested_revision") or vcs["commit_id"]
+        return f"townsquare @ {vcs['vcs']}+{url}@{revision}"
     raise KitSourceError(
         f"the kit was installed from {url}, a place on this machine that other machines (your "
         "host's CI, a laptop) cannot install from; fix: say where the kit comes from, e.g. "
