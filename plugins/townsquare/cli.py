@@ -1,4 +1,4 @@
-"""The `townsquare` command: `townsquare new DIR`, `townsquare post TITLE`, `townsquare audit DIR`.
+"""The `townsquare` command: `new DIR`, `post TITLE`, `serve`, `audit DIR`.
 
 Behaves like its neighbours (pelican-quickstart, mkdocs new, hugo new site): `--help` on every
 subcommand, exit status 0 success / 1 the job ran and found problems / 2 bad usage or input,
@@ -36,6 +36,9 @@ def parser():
         "post", help="start a draft post: townsquare post 'My title'", add_help=False
     ).add_argument("rest", nargs=argparse.REMAINDER)
     commands.add_parser(
+        "serve", help="serve the blog and rebuild on every change (make serve)", add_help=False
+    ).add_argument("rest", nargs=argparse.REMAINDER)
+    commands.add_parser(
         "audit", help="check a built site for share, comment and subscribe points", add_help=False
     ).add_argument("rest", nargs=argparse.REMAINDER)
     return top
@@ -44,7 +47,7 @@ def parser():
 def main(argv=None):
     """Run one subcommand; return its exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in ("new", "post", "audit"):
+    if not argv or argv[0] not in ("new", "post", "serve", "audit"):
         top = parser()
         top.parse_args(argv)  # --help, --version and unknown commands exit here
         top.print_help(sys.stderr)
@@ -54,6 +57,8 @@ def main(argv=None):
         from .scaffold import main as run
     elif command == "post":
         from .newpost import main as run
+    elif command == "serve":
+        from .serve import main as run
     else:
         from pelican.plugins.townsquare_audit.cli import main as run
     try:
