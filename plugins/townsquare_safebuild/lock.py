@@ -13,6 +13,8 @@ import logging
 import os
 import time
 
+from pelican.plugins.townsquare.untracked import exclude_from_git
+
 from .errors import BuildFailed
 
 try:
@@ -30,6 +32,8 @@ def exclusive(lock_path, folder, timeout):
     if fcntl is None:
         yield
         return
+    if not os.path.exists(lock_path):  # a blog without a .gitignore entry for it
+        exclude_from_git(lock_path)
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
         if not _try_lock(fd):
