@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, untracked_files
 
 QUICKSTART = FIXTURES / "quickstart"
 
@@ -48,12 +48,6 @@ def test_what_the_kit_writes_stays_out_of_git(site):
     result = pelican(site, "pelicanconf.py")
     assert result.returncode == 0, result.stderr
     assert (site / ".output.lock").is_file() and (site / "cache").is_dir()
-    status = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=all"],
-        cwd=site,
-        capture_output=True,
-        text=True,
-    ).stdout.splitlines()
-    untracked = sorted(line[3:] for line in status if not line[3:].startswith("output/"))
+    untracked = [path for path in untracked_files(site) if not path.startswith("output/")]
     assert untracked == ["content/first-visit.md", "pelicanconf.py", "publishconf.py"]
     assert (site / ".git" / "info" / "exclude").read_text("utf-8").endswith("\n/.output.lock\n")

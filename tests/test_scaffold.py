@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, VENV, townsquare
+from conftest import ROOT, VENV, townsquare, untracked_files
 from test_publish_configs import run_actionlint, workflow_commands
 
 KIT = "https://github.com/noor-haddad/townsquare.git@v0.2.0"
@@ -87,12 +87,7 @@ def test_new_blog_publishes_with_its_makefile(blog, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "passed the interaction audit" in result.stdout
     # Everything the build wrote (site, lock file, caches) stays out of git.
-    status = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=all"],
-        cwd=blog,
-        capture_output=True,
-        text=True,
-    ).stdout.splitlines()
+    status = untracked_files(blog)
     assert status and not [line for line in status if "output" in line or "cache" in line]
     home = BeautifulSoup((blog / "output" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert home.select_one('meta[property="og:url"]')["content"] == "https://x.example.net/"
