@@ -10,6 +10,7 @@ from dataclasses import replace
 from pelican.contents import Article
 
 from pelican.plugins.townsquare.drafts import is_draft
+from pelican.plugins.townsquare.where import at_key
 
 from . import jsonld
 from .model import SocialMeta, document_title, handles
@@ -45,7 +46,7 @@ def pick_image(site, content, title):
             "social: %s: Image %r is neither a static file of the content nor of the theme "
             "nor an http(s) URL — fix: use a path inside the content folder such as "
             "'images/photo.png' (the file must exist) or a full https:// URL",
-            content.source_path,
+            at_key(content, "image"),
             reference,
         )
     found = site.finder.first_in(content.content, content.source_path)
@@ -61,7 +62,7 @@ def canonical_of(site, content):
     if declared and not is_web_url(declared):
         logger.error(
             "social: %s: canonical %r is not an absolute http(s) URL",
-            content.source_path,
+            at_key(content, "canonical"),
             declared,
         )
     return declared if is_web_url(declared) else f"{site.siteurl}/{content.url}"
