@@ -187,6 +187,10 @@ def test_new_refuses_a_kit_installed_from_a_folder_without_kit(tmp_path):
     ("kit", "line"),
     [
         ("townsquare==0.2.0", "townsquare==0.2.0"),
+        (
+            "townsquare @ git+https://x.example/t.git@v1",
+            "townsquare @ git+https://x.example/t.git@v1",
+        ),
         ("git+https://gitlab.com/n/ts.git@v1", "townsquare @ git+https://gitlab.com/n/ts.git@v1"),
         ("https://x.example/ts-0.2.0.tar.gz", "townsquare @ https://x.example/ts-0.2.0.tar.gz"),
     ],

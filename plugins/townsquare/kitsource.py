@@ -53,9 +53,9 @@ def kit_option(value):
     .tar.gz, .zip) is used as it is. A path of this machine is refused with KitSourceError.
     """
     value = value.strip()
+    if value.startswith("townsquare") and not Path(value).exists():
+        return value  # townsquare==0.2.0, townsquare @ git+https://...
     if "://" not in value:
-        if value.startswith("townsquare") and not Path(value).exists():
-            return value  # townsquare==0.2.0, townsquare @ git+https://...
         raise KitSourceError(
             f"--kit {value!r} is not a URL or a townsquare requirement; fix: give the kit's git "
             "URL at a tag (https://github.com/OWNER/townsquare.git@v0.2.0) or townsquare==VERSION"
