@@ -150,6 +150,20 @@ def townsquare(*args, cwd=None, env=None, timeout=120):
     )
 
 
+def untracked_files(folder):
+    """The files git would offer to add in the repository at folder (paths relative to it)."""
+    import subprocess
+
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return sorted(line[3:] for line in status.stdout.splitlines() if line.startswith("?? "))
+
+
 def free_port():
     """A free TCP port on 127.0.0.1 (for a site built with SITEURL on that origin)."""
     import socket

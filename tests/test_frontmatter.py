@@ -197,3 +197,49 @@ def test_a_far_future_date_warns(tmp_path, caplog):
         f"{path}:2: the date 2206-05-04 is more than a year ahead, so the post says it was "
         "written then — fix: check the year"
     ]
+
+
+STRAY = (
+    "looks like front matter but is the first line of the post's text (front matter ends at "
+    "the first line that is not 'Key: value'), so its settings are ignored and the post is "
+    "published — fix: move it into the front matter as 'Key: value' (no space before the "
+    "colon, no blank line above)"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "shown"),
+    [
+        ("Status : draft\nSummary: The plan nobody may read yet.\n", 6, "Status : draft"),
+        ("\nStatus: draft\n", 7, "Status: draft"),
+        ("\nSatus : draft\n", 7, "Satus : draft"),
+    ],
+)
+def test_front_matter_slipping_into_the_text_never_publishes_the_draft(
+    tmp_path, monkeypatch, lines, line, shown
+):
+    monkeypatch.setenv("SITEURL", PUBLISH_URL)
+    new_site(tmp_path, {"posts/ok.md": post()})
+    out = build(tmp_path, "publishconf.py")
+    secret = "The reorganisation starts in June."
+    draft = tmp_path / "content" / "posts" / "plan.md"
+    draft.write_text(post(title="The plan", extra=lines, body=secret + "\n"), encoding="utf-8")
+    assert refused(tmp_path, "publishconf.py") == [f"{draft}:{line}: '{shown}' {STRAY}"]
+    published = [p.read_text("utf-8", "replace") for p in out.rglob("*") if p.is_file()]
+    assert not [text for text in published if "reorganisation" in text or "The plan" in text]
+
+
+def test_text_that_merely_starts_with_a_word_and_colon_publishes(tmp_path):
+    body = "Update: we moved the meeting.\n\nNote : nothing else changed.\n"
+    new_site(tmp_path, {"posts/update.md": post(body=body)})
+    assert (build(tmp_path) / "posts" / "update.html").is_file()
+
+
+@pytest.mark.parametrize("key", ["Tgas", "Tagz", "Tsgs"])
+def test_tag_key_slips_are_refused_like_satus(tmp_path, key):
+    new_site(tmp_path, {"posts/tags.md": post(extra=f"{key}: leadership\n")})
+    path = tmp_path / "content" / "posts" / "tags.md"
+    assert refused(tmp_path) == [
+        f"{path}:6: unknown front matter key '{key}' — did you mean 'Tags'? fix: correct the key "
+        "(a key your theme reads goes in the FRONTMATTER_KEYS setting)"
+    ]

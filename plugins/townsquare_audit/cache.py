@@ -15,6 +15,8 @@ import json
 import os
 from pathlib import Path
 
+from pelican.plugins.townsquare.untracked import cache_folder
+
 from .finding import Finding
 
 VERSION = 2
@@ -103,7 +105,7 @@ class FindingsCache:
         cache is an optimisation, so that is a warning for the caller, never a failure."""
         temporary = self.path.with_suffix(".tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            cache_folder(self.path.parent)
             temporary.write_text(
                 json.dumps({"signature": self.signature, "pages": self.new}), encoding="utf-8"
             )

@@ -162,6 +162,7 @@ def _audit_pages(root, rels, options):
         publish=options.publish,
         files=FileIndex(root),
         sample_handles=tuple(options.sample_handles),
+        sample_strings=tuple(options.sample_strings),
     )
     rules = [rule() for rule in RULES if _selected(rule, options)]
     by_kind = _by_kind(rules, options.publish, options.docs_share)

@@ -1,8 +1,8 @@
 """Pelican's own feed settings must never write a file this plugin writes.
 
 Pelican writes feeds too (FEED_ALL_ATOM defaults to ``feeds/all.atom.xml``, the same file as
-this plugin's site feed). Both would write it and the last one would win in silence, so the
-build stops and names both settings.
+this plugin's site feed). Both would write it and the last one would win in silence, so each
+clash is reported naming both settings, and the plugin leaves the file to Pelican.
 """
 
 #: Pelican's feed settings, and which of its objects a {slug} / {lang} stands for.
@@ -42,14 +42,14 @@ def pelican_feed_files(settings, context):
 
 
 def conflicts(plan, settings, context):
-    """Messages for every file both Pelican and this plugin would write (empty when none)."""
+    """{path: message} for every file both Pelican and this plugin would write."""
     theirs = pelican_feed_files(settings, context)
-    found = []
+    found = {}
     for feed in plan.feeds.values():
         for fmt in plan.formats:
             path = feed.path(fmt, plan.site.folder)
             if path in theirs:
-                found.append(
+                found[path] = (
                     f"Setting '{theirs[path]}': Pelican's own feed and the feeds plugin's "
                     f"{fmt.label} feed ({feed.kind}) both write {path}; fix: set "
                     f"{theirs[path]} = None (the plugin writes Atom, RSS and JSON feeds) or "

@@ -8,12 +8,10 @@ from xml.sax.saxutils import escape
 from pelican.generators import Generator
 
 from pelican.plugins.townsquare.assets import static_url
-from pelican.plugins.townsquare.settings import refuse
 
 from .conflicts import conflicts
 from .follow import subscribe_block
 from .plan import build_plan, with_entries
-from .settings import FeedsSettingsError
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +24,12 @@ class FeedsGenerator(Generator):
     def generate_context(self):
         """Runs after the articles generator, so its articles, tags and authors are known."""
         self.plan = build_plan(self.context, self.settings)
-        # Before anything is written: Pelican's own feeds must not overwrite ours (or vice versa).
-        refuse(FeedsSettingsError, "feeds", conflicts(self.plan, self.settings, self.context))
+        # Pelican's own feeds must not overwrite ours (or vice versa): each clash is an error
+        # (safebuild lists it with every other problem of the build, instead of stopping at
+        # the first), and the plugin leaves the file to Pelican's feed.
+        self.taken = conflicts(self.plan, self.settings, self.context)
+        for message in self.taken.values():
+            logger.error("feeds: %s", message)
         self.context["feeds_plan"] = self.plan
         self.context["feeds_subscribe"] = subscribe_block(
             self.plan.links(self.plan.main), self.settings
@@ -41,8 +43,10 @@ class FeedsGenerator(Generator):
         # social_image_url at all_generators_finalized, which comes between the two.
         for feed in with_entries(self.plan.feeds.values(), self.settings, self.output_path):
             for fmt in self.plan.formats:
-                self._write(feed.path(fmt, site.folder), fmt.render(feed, site))
-                count += 1
+                path = feed.path(fmt, site.folder)
+                if path not in self.taken:
+                    self._write(path, fmt.render(feed, site))
+                    count += 1
         if site.xsl_url and self.plan.formats:
             self._write(f"{site.folder}/feed.xsl", self._stylesheet())
         logger.info("feeds: wrote %d feed file(s) into %s/", count, site.folder)

@@ -17,7 +17,8 @@ import sys
 
 from .explain import DATE_EXAMPLE
 from .readers import foreign_keys
-from .source import checked_path, read_source
+from .source import MARKDOWN, checked_path, read_source
+from .typos import distance
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +37,10 @@ DATE_KEYS = ("date", "modified")
 AMBIGUOUS_DATE = re.compile(r"^\s*(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b")
 #: How alike an unknown key must be to a known one to be called a typo (difflib ratio).
 CLOSE = 0.8
+#: Or: one letter added, dropped, changed or swapped, in a key of at least this many letters.
+ONE_SLIP_LENGTH = 4
+#: A body line that looks like a front matter line ("Status : draft", "Summary: ...").
+KEY_LIKE = re.compile(r"^[ ]{0,3}(?P<name>[A-Za-z][A-Za-z0-9_-]*)(?P<gap>[ \t]*):(?:[ \t]|$)")
 
 
 def plugin_keys(settings):
@@ -61,11 +66,11 @@ def key_problems(source, known, foreign=frozenset()):
     for field in source.fields:
         if field.key in known or field.key in foreign:
             continue
-        close = difflib.get_close_matches(field.key, sorted(known), n=1, cutoff=CLOSE)
+        close = closest_key(field.key, known)
         if close:
             problems.append(
                 f"{source.path}:{field.line}: unknown front matter key '{field.name}' — did you "
-                f"mean '{close[0].capitalize()}'? fix: correct the key (a key your theme reads "
+                f"mean '{close.capitalize()}'? fix: correct the key (a key your theme reads "
                 "goes in the FRONTMATTER_KEYS setting)"
             )
     return problems
@@ -78,6 +83,50 @@ def ambiguous(value):
         return False
     a, b = int(found["a"]), int(found["b"])
     return a != b and a <= 12 and b <= 12
+
+
+def closest_key(key, known):
+    """The known key that key is a slip of ('tgas', 'tagz', 'satus'), or None."""
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=CLOSE)
+    return close[0] if close else one_slip(key, known)
+
+
+def one_slip(key, known):
+    """The known key one letter away from key ('tgas', 'tsgs' -> 'tags'), or None."""
+    if len(key) < ONE_SLIP_LENGTH:
+        return None
+    return next((k for k in sorted(known) if distance(key, k) == 1), None)
+
+
+def stray_front_matter(source, known):
+    """A message when the body starts with what looks like a front matter line, else None.
+
+    Markdown's front matter ends at the first line that is not ``Key: value``: with a space
+    before the colon (``Status : draft``) that line and every key after it become the post's
+    text, and the post is published. The first body line is refused when it has a space before
+    its colon, follows the front matter with no blank line, or names a front matter key (or is
+    one letter off one).
+    """
+    if not source.fields or not source.path.lower().endswith(MARKDOWN):
+        return None
+    index = source.body_start
+    while index < len(source.lines) and not source.lines[index].strip():
+        index += 1
+    found = KEY_LIKE.match(source.lines[index]) if index < len(source.lines) else None
+    if not found:
+        return None
+    name = found["name"].lower()
+    keyish = name in known or one_slip(name, known)
+    # No blank line (or closing ---) between the last key and this line: the key list went on.
+    directly = source.lines[index - 1].strip() not in ("", "---", "...")
+    if not (found["gap"] or directly or keyish):
+        return None
+    return (
+        f"{source.path}:{index + 1}: '{source.lines[index].strip()}' looks like front matter but "
+        "is the first line of the post's text (front matter ends at the first line that is not "
+        "'Key: value'), so its settings are ignored and the post is published — fix: move it "
+        "into the front matter as 'Key: value' (no space before the colon, no blank line above)"
+    )
 
 
 def date_problems(source):
@@ -114,8 +163,10 @@ def check_front_matter(content):
         return
     source = read_source(path)
     settings = content.settings
-    problems = key_problems(source, known_keys(settings), foreign_keys(settings))
+    known = known_keys(settings)
+    problems = key_problems(source, known, foreign_keys(settings))
     problems += date_problems(source)
+    problems.append(stray_front_matter(source, known))
     problems.append(slug_problem(content, source))
     for problem in problems:
         if problem:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pelican.contents import Article
 
 from pelican.plugins.townsquare.drafts import is_draft
+from pelican.plugins.townsquare.where import at_key
 
 from . import jsonld
 from .model import SocialMeta, document_title, handles
@@ -95,7 +96,7 @@ def canonical_of(site, content):
     if declared and not is_web_url(declared):
         logger.error(
             "social: %s: canonical %r is not an absolute http(s) URL",
-            content.source_path,
+            at_key(content, "canonical"),
             declared,
         )
     return declared if is_web_url(declared) else f"{site.siteurl}/{content.url}"
