@@ -57,6 +57,17 @@ class Served:
         return self.process.wait(timeout=30)
 
 
+def saved_again(bad, served):
+    """True once the second failure is reported. On a loaded machine a file written right
+    after a rebuild can be missed by the watcher, so the leader's 'save' is repeated every
+    10 s (an editor saving again), as a person would."""
+    if served.stderr().count(FAILED) == 2:
+        return True
+    if time.time() - bad.stat().st_mtime > 10:
+        bad.write_text(BAD_POST, encoding="utf-8")
+    return False
+
+
 def test_serve_follows_the_port_and_reports_every_failed_build_once(blog):
     published = blog / "output" / "index.html"
     published.parent.mkdir()
@@ -85,7 +96,7 @@ def test_serve_follows_the_port_and_reports_every_failed_build_once(blog):
         bad.unlink()
         wait_for(lambda: served.stdout().count("Done: Processed") == 3, "the fixed build")
         bad.write_text(BAD_POST, encoding="utf-8")  # the same mistake again: shown again
-        wait_for(lambda: served.stderr().count(FAILED) == 2, "the second failed build")
+        wait_for(lambda: saved_again(bad, served), "the second failed build")
     finally:
         status = served.stop()
     assert status == 0
