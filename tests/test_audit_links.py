@@ -1,12 +1,15 @@
 """internal-links on real builds: a root-relative link in a blog published under a path.
 
-The fixture blog is built for https://amara.github.io/townsquare-blog (a GitHub project site);
-a post that writes ``/about.html`` links outside the site once published, even though
-``about.html`` exists in the output folder. The audit inside the build reports it with the
-page and line, and the command reports the same on the built folder.
+The fixture blog is built for https://amara.github.io/townsquare-blog (a GitHub project site).
+A post that writes ``/about.html`` has its link put under the site's path as it is read
+(safebuild's links.py); a root-relative link the build does not write from a post, such as a
+menu item of Pelican's own notmyidea theme (``MENUITEMS``), links outside the site once
+published even though ``about.html`` exists in the output folder. The audit inside the build
+reports it with the page and line, and the command reports the same on the built folder.
 """
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import PROJECT_SITEURL
 from pelican.plugins.townsquare_audit.cli import main
 
@@ -27,11 +30,26 @@ def rooted_post(content_copy):
     return content_copy
 
 
+#: A theme menu with a root-relative link: Pelican prints it into every page as written.
+MENU = {"THEME": "notmyidea", "MENUITEMS": [("About", "/about.html")]}
+
+
+def test_a_posts_root_relative_link_is_put_under_the_site_path(build_site, rooted_post):
+    out = build_site(
+        PATH=str(rooted_post), SITEURL=PROJECT_SITEURL, AUDIT_RULES=["internal-links"]
+    )
+    page = BeautifulSoup((out / "posts" / "where-to-find-us.html").read_bytes(), "lxml")
+    links = [a["href"] for a in page.select(".e-content a, .entry-content a")]
+    assert links[0] == "/townsquare-blog/about.html"
+
+
 def test_a_root_relative_link_under_a_site_path_fails_the_build(build_site, rooted_post):
     with pytest.raises(Exception) as failed:
-        build_site(PATH=str(rooted_post), SITEURL=PROJECT_SITEURL, AUDIT_RULES=["internal-links"])
+        build_site(
+            PATH=str(rooted_post), SITEURL=PROJECT_SITEURL, AUDIT_RULES=["internal-links"], **MENU
+        )
     message = str(failed.value)
-    assert "posts/where-to-find-us.html:" in message
+    assert ".html:" in message
     assert (
         "error: [internal-links] root-relative /about.html leaves the site's base path "
         "/townsquare-blog/: published, it points outside the site; write "
@@ -40,7 +58,7 @@ def test_a_root_relative_link_under_a_site_path_fails_the_build(build_site, root
 
 
 def test_the_command_reports_page_and_line(build_site, rooted_post, capsys):
-    out = build_site(PATH=str(rooted_post), SITEURL=PROJECT_SITEURL, AUDIT_ENABLED=False)
+    out = build_site(PATH=str(rooted_post), SITEURL=PROJECT_SITEURL, AUDIT_ENABLED=False, **MENU)
     status = main([str(out), "--rules", "internal-links"])
     report = capsys.readouterr().out
     page = (out / "posts" / "where-to-find-us.html").read_text(encoding="utf-8")
@@ -48,7 +66,8 @@ def test_the_command_reports_page_and_line(build_site, rooted_post, capsys):
     assert status == 1
     where = f"{out}/posts/where-to-find-us.html:{line}"
     assert f"{where}: error: [internal-links] root-relative /about.html" in report
-    assert report.count("[internal-links]") == 1  # the relative link to the page resolves
+    # The menu's link is the one finding on the page: the post's own links resolve.
+    assert report.count(f"{where}: error: [internal-links]") == 1
 
 
 def test_the_same_site_at_a_domain_root_is_clean(build_site, rooted_post, capsys):

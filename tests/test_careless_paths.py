@@ -35,8 +35,8 @@ def test_an_image_that_is_a_fifo_fails_the_build_instead_of_hanging(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        f"  - social: {content}/posts/cover.md: the image {fifo} is not a regular file (a FIFO, "
-        "device or folder) — fix: correct the path or add the file"
+        f"  - social: {content}/posts/cover.md:3: Image 'images/cover.png': the image {fifo} "
+        "is not a regular file (a FIFO, device or folder) — fix: correct the path or add the file"
     ) in result.stderr.splitlines()
 
 

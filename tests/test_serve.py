@@ -121,7 +121,16 @@ def test_a_busy_port_is_named_with_how_to_pick_another(blog):
 
 def test_make_serve_passes_port_and_host_and_builds_apart_from_output(blog):
     dry = subprocess.run(
-        ["make", "-n", "serve", "PORT=8001", "HOST=127.0.0.2", "-o", ".venv/.installed"],
+        [
+            "make",
+            "--no-print-directory",
+            "-n",
+            "serve",
+            "PORT=8001",
+            "HOST=127.0.0.2",
+            "-o",
+            ".venv/.installed",
+        ],
         cwd=blog,
         capture_output=True,
         text=True,

@@ -69,7 +69,7 @@ def _named_image(site, content, key, alt):
     reference = str(content.metadata.get(key) or "").strip()
     if not reference:
         return None
-    where = f"{content.source_path}: {key.capitalize()} {reference!r}"
+    where = f"{at_key(content, key)}: {key.capitalize()} {reference!r}"
     found = _resolve(site, reference, alt, where)
     if found is None and not site.finder.locate(reference):
         logger.error(
