@@ -28,9 +28,16 @@ class Feed:
     home_url: str
     articles: tuple  # newest first, limited
     entries: tuple = ()  # filled at write time, once other plugins have annotated the articles
+    #: Set for a path a Pelican feed setting names (adopted.py): written there, in one format.
+    save_as: str | None = None
+    #: Entry ids: "url" (the post's canonical URL) or "pelican" (Pelican's tag: URIs, kept for
+    #: the feed readers that already know the entries of a feed Pelican used to write).
+    ids: str = "url"
 
     def path(self, fmt, folder):
         """Output path of this feed in fmt, e.g. 'feeds/tag/trust.atom.xml'."""
+        if self.save_as:
+            return self.save_as
         stem = "all" if self.kind == "all" else f"{self.kind}/{self.slug}"
         return f"{folder}/{stem}{fmt.extension}"
 
@@ -137,7 +144,8 @@ class FeedPlan:
         return main
 
 
-def _newest_first(articles, limit):
+def newest_first(articles, limit):
+    """Articles newest first, at most limit of them (all for None or 0)."""
     ordered = sorted(articles, key=lambda article: article.date, reverse=True)
     return tuple(ordered[:limit] if limit else ordered)
 
@@ -167,7 +175,7 @@ def build_plan(context, settings):
             sitename,
             sitename,
             f"{site.siteurl}/",
-            _newest_first(context.get("articles", ()), limit),
+            newest_first(context.get("articles", ()), limit),
         )
     ]
     for kind, key, switch, label in KINDS:
@@ -181,7 +189,7 @@ def build_plan(context, settings):
                     item.name,
                     f"{sitename} — {label}: {item.name}",
                     f"{site.siteurl}/{item.url}",
-                    _newest_first(articles, limit),
+                    newest_first(articles, limit),
                 )
             )
     return FeedPlan(site, formats, feeds)
