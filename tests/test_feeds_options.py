@@ -226,30 +226,6 @@ def test_defaults_are_documented_in_the_readme():
         assert f"`{setting.name}`" in section, setting.name
 
 
-def test_pelican_feed_settings_may_not_write_the_plugins_files(tmp_path):
-    # Regression (issue 14): with Pelican's default FEED_ALL_ATOM both wrote
-    # feeds/all.atom.xml, silently.
-    with pytest.raises(Exception) as failure:
-        run_build(
-            tmp_path / "out",
-            FEED_ALL_ATOM="feeds/all.atom.xml",
-            CATEGORY_FEED_ATOM="feeds/category/{slug}.atom.xml",
-        )
-    assert type(failure.value).__name__ in ("FeedsSettingsError", "BuildFailed")
-    lines = [line.strip() for line in str(failure.value).splitlines()]
-    fix = "(the plugin writes Atom, RSS and JSON feeds) or move the plugin's feeds with FEEDS_PATH"
-    assert (
-        "- Setting 'FEED_ALL_ATOM': Pelican's own feed and the feeds plugin's Atom feed (all) "
-        f"both write feeds/all.atom.xml; fix: set FEED_ALL_ATOM = None {fix}"
-    ) in lines
-    assert (
-        "- Setting 'CATEGORY_FEED_ATOM': Pelican's own feed and the feeds plugin's Atom feed "
-        f"(category) both write feeds/category/leadership.atom.xml; fix: set CATEGORY_FEED_ATOM "
-        f"= None {fix}"
-    ) in lines
-    assert not (tmp_path / "out").exists()
-
-
 def test_pelican_feeds_elsewhere_are_fine(build_site):
     output = build_site(FEED_ALL_ATOM="feeds/pelican-all.atom.xml")
     assert (output / "feeds" / "pelican-all.atom.xml").is_file()
