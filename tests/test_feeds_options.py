@@ -6,7 +6,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import make_settings, run_build
+from conftest import make_settings
 from lxml import etree
 from pelican import Pelican
 from PIL import Image
