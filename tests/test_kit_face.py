@@ -14,19 +14,13 @@ from guest_helpers import GUEST
 from pelican import Pelican
 from pelican.plugins import signals as pelican_signals
 
+from pelican.plugins.townsquare.parts import PARTS
+
 pytestmark = pytest.mark.usefixtures("kit_discoverable")
 
-ALL_PARTS = [
-    "pelican.plugins.townsquare_safebuild",
-    "pelican.plugins.townsquare_social",
-    "pelican.plugins.townsquare_share",
-    "pelican.plugins.townsquare_comments",
-    "pelican.plugins.townsquare_feeds",
-    "pelican.plugins.townsquare_brand",
-    "pelican.plugins.townsquare_readnext",
-    "pelican.plugins.townsquare_preview",
-    "pelican.plugins.townsquare_audit",
-]
+#: Every part by its full name, in the face's order (parts.PARTS; the order's effect on the
+#: receivers is checked below).
+ALL_PARTS = [f"pelican.plugins.{part}" for part in PARTS]
 
 
 def started(tmp_path, plugins):
