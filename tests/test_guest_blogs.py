@@ -21,6 +21,17 @@ def page(path):
     return BeautifulSoup(Path(path).read_text("utf-8"), "lxml")
 
 
+@pytest.fixture
+def fresh_log(caplog, monkeypatch):
+    """INFO records of one build: Pelican's LimitFilter drops a message it has seen before in
+    this process (a second build's "said once" line), so each test starts it afresh."""
+    from pelican.log import LimitFilter
+
+    monkeypatch.setattr(LimitFilter, "_raised_messages", set())
+    caplog.set_level(logging.INFO)
+    return caplog
+
+
 def reply_links(output, blog):
     """{post: [href of each 'Reply by email' link]} over the blog's posts."""
     return {
@@ -88,8 +99,8 @@ def test_reply_address_comes_from_a_social_mailto(tmp_path):
     }
 
 
-def test_no_address_anywhere_leaves_reply_by_email_out_and_says_so_once(tmp_path, caplog):
-    caplog.set_level(logging.INFO)
+def test_no_address_anywhere_leaves_reply_by_email_out_and_says_so_once(tmp_path, fresh_log):
+    caplog = fresh_log
     out = build_guest("links-only", "pelicanconf.py", tmp_path / "out", SOCIAL=(), LINKS=())
     assert reply_links(out, "links-only") == {name: [] for name in POSTS["links-only"]}
     said = [r for r in caplog.records if "no e-mail address" in r.getMessage()]
@@ -115,10 +126,10 @@ NO_EMAIL_BIOS = {
     [{}, {"COMMENTS_PROVIDER": "utterances", "COMMENTS_UTTERANCES_REPO": "amara/blog"}],
     ids=["no-provider", "utterances"],
 )
-def test_the_sample_blog_without_any_address_builds(tmp_path, caplog, provider):
+def test_the_sample_blog_without_any_address_builds(tmp_path, fresh_log, provider):
     # Regression: every post was refused ("no address for 'Reply by email'"), with a provider
     # set too.
-    caplog.set_level(logging.INFO)
+    caplog = fresh_log
     settings = {"COMMENTS_REPLY_EMAIL": None, "AUTHORS_BIO": NO_EMAIL_BIOS, "SOCIAL": ()}
     out = run_build(tmp_path / "out", **settings, **provider)
     post = page(out / "posts" / "listening-tours.html")
@@ -298,3 +309,14 @@ def test_which_addresses_are_local(siteurl, local):
     assert is_local_address(siteurl) is local
     assert is_production({"SITEURL": siteurl}) is (not local)
     assert is_production({"SITEURL": siteurl, "PUBLISH": True}) is True
+
+
+def test_disqus_provider_takes_the_themes_disqus_sitename():
+    from pelican.plugins.townsquare_comments.settings import validate
+
+    settings = validate({"COMMENTS_PROVIDER": "disqus", "DISQUS_SITENAME": "field-notes-example"})
+    assert settings["COMMENTS_DISQUS_SHORTNAME"] == "field-notes-example"
+    own = validate(
+        {"COMMENTS_PROVIDER": "disqus", "DISQUS_SITENAME": "x", "COMMENTS_DISQUS_SHORTNAME": "y"}
+    )
+    assert own["COMMENTS_DISQUS_SHORTNAME"] == "y"

@@ -79,6 +79,9 @@ def _provider_problems(settings):
     problems = []
     for name, default in provider.optional.items():
         settings.setdefault(name, default)
+    for name, theirs in provider.adopted.items():
+        if not settings.get(name) and settings.get(theirs):
+            settings[name] = settings[theirs]
     for name in provider.required:
         value = settings.get(name)
         if not isinstance(value, str) or not value.strip():
