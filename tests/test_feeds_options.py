@@ -226,10 +226,14 @@ def test_defaults_are_documented_in_the_readme():
         assert f"`{setting.name}`" in section, setting.name
 
 
-def test_pelican_feeds_elsewhere_are_fine(build_site):
+def test_a_pelican_feed_path_becomes_the_plugins_feed_path(build_site):
+    # Issue 21: the site's Atom feed is written where Pelican's setting had it, once.
     output = build_site(FEED_ALL_ATOM="feeds/pelican-all.atom.xml")
     assert (output / "feeds" / "pelican-all.atom.xml").is_file()
-    assert (output / "feeds" / "all.atom.xml").is_file()
+    assert not (output / "feeds" / "all.atom.xml").exists()
+    assert (output / "feeds" / "all.rss.xml").is_file()
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert 'href="http://127.0.0.1:8000/feeds/pelican-all.atom.xml"' in home
 
 
 def test_a_malformed_icon_url_is_a_setting_problem_not_a_crash(tmp_path):

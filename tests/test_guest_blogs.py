@@ -191,9 +191,28 @@ def test_every_feed_pelican_published_is_still_there(notes_published, notes_plai
         "feeds/tag/teams.atom.xml",
     ]
     assert set(theirs) <= ours
-    # ... and the kit adds what was missing (RSS and JSON of each, per-category folders).
-    assert {"feeds/all.rss.xml", "feeds/category/platform.atom.xml"} <= ours
+    # ... and the kit adds what was missing: the formats the blog had not (RSS of a category,
+    # JSON Feed of each), but no second file of a feed the blog already publishes.
+    assert ours - set(theirs) == {
+        "feeds/category/operations.rss.xml",
+        "feeds/category/platform.rss.xml",
+        "feeds/tag/on-call.rss.xml",
+        "feeds/tag/platform.rss.xml",
+        "feeds/tag/teams.rss.xml",
+    }
     assert (notes_published / "feeds" / "all.json").is_file()
+
+
+def test_the_kits_feed_links_name_the_blogs_feed_paths(notes_published):
+    head = page(notes_published / "golden-paths.html").select("head link[data-ts-feeds]")
+    assert [link["href"] for link in head] == [
+        "https://notes.example.net/feeds/all.atom.xml",
+        "https://notes.example.net/feeds/rss.xml",
+        "https://notes.example.net/feeds/all.json",
+        "https://notes.example.net/feeds/platform.atom.xml",
+        "https://notes.example.net/feeds/category/platform.rss.xml",
+        "https://notes.example.net/feeds/category/platform.json",
+    ]
 
 
 def test_entry_ids_links_and_formats_match_pelicans(notes_published, notes_plain):
@@ -213,7 +232,7 @@ def test_entry_ids_links_and_formats_match_pelicans(notes_published, notes_plain
 
 
 def test_the_kits_own_feed_paths_keep_url_ids(notes_published):
-    entries = feedparser.parse(str(notes_published / "feeds/category/platform.atom.xml")).entries
+    entries = feedparser.parse(str(notes_published / "feeds/category/platform.rss.xml")).entries
     assert [e.id for e in entries] == [
         "https://notes.example.net/dependency-budget.html",
         "https://notes.example.net/golden-paths.html",

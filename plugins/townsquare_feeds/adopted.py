@@ -1,17 +1,18 @@
 """Pelican's own feed settings, taken over: the plugin writes the feeds the blog already publishes.
 
 Pelican writes feeds by default (FEED_ALL_ATOM is ``feeds/all.atom.xml``) and real publishconf.py
-files add FEED_RSS, CATEGORY_FEED_ATOM, TAG_FEED_ATOM ... Subscribers hold those URLs, so this
-plugin writes a feed at every path they name (same path, same entry ids as Pelican's), in the
-format the setting names, and Pelican writes none itself: one writer per file, nothing refused.
-The settings stay as they are, so a theme's own feed links keep pointing at them.
+files add FEED_RSS, CATEGORY_FEED_ATOM, TAG_FEED_ATOM ... Subscribers hold those URLs, so the
+plugin's own feed of the same posts, in that format, is written at that path (with Pelican's
+entry ids) instead of under FEEDS_PATH; a feed the plugin has no kind for (per language, or a
+kind switched off) is written there as well. Pelican writes none itself: one writer per file,
+nothing refused. The settings stay as they are, so a theme's own feed links keep working.
 """
 
 from collections import defaultdict
 from dataclasses import replace
 
 from .formats import BY_NAME
-from .plan import Feed, newest_first
+from .plan import Feed, FeedPlan, newest_first
 
 #: Pelican's feed settings: (setting, which posts, format).
 PELICAN_FEEDS = (
@@ -45,44 +46,53 @@ def _with_translations(articles):
 
 
 def _groups(kind, context):
-    """(slug, name, home path, articles) for every feed of one kind Pelican would write."""
+    """(key of the plugin's own feed or None, slug, name, home path, posts) per feed Pelican
+    would write for kind."""
     articles = list(context.get("articles", ()))
-    if kind == "all":
-        return [("all", None, "", articles)]
-    if kind == "all-languages":
-        return [("all", None, "", _with_translations(articles))]
+    if kind in ("all", "all-languages"):
+        posts = _with_translations(articles) if kind == "all-languages" else articles
+        # FEED_ALL_* holds translations too: the same feed as the plugin's only without them.
+        same = len(posts) == len(articles)
+        return [(("all", "all") if same else None, "all", None, "", posts)]
     if kind == "lang":
         by_lang = defaultdict(list)
         for article in _with_translations(articles):
             by_lang[article.lang].append(article)
-        return [(lang, lang, "", posts) for lang, posts in by_lang.items()]
-    return [(i.slug, i.name, i.url, posts) for i, posts in context.get(GROUPS[kind], ())]
+        return [(None, lang, lang, "", posts) for lang, posts in by_lang.items()]
+    items = context.get(GROUPS[kind], ())
+    return [((kind, i.slug), i.slug, i.name, i.url, posts) for i, posts in items]
 
 
-def adopted_feeds(plan, settings, context):
-    """{output path: (Feed, format)} for every feed Pelican's settings name (first one wins)."""
+def adopt(plan, settings, context):
+    """The plan with every path Pelican's feed settings name taken over (first setting wins)."""
+    feeds, extras, taken = dict(plan.feeds), [], set()
     sitename, siteurl = settings.get("SITENAME", ""), plan.site.siteurl
-    limit = settings.get("FEED_MAX_ITEMS")
-    files = {}
     for name, kind, fmt_name in PELICAN_FEEDS:
         pattern = settings.get(name)
-        if not pattern:
-            continue
-        for slug, label, home, posts in _groups(kind, context):
+        for key, slug, label, home, posts in _groups(kind, context) if pattern else ():
             path = str(pattern).format(slug=slug, lang=slug).lstrip("/")
+            own = feeds.get(key)
+            if path in taken or (own and fmt_name in dict(own.paths)):
+                continue
+            taken.add(path)
+            if own:
+                feeds[key] = replace(own, paths=(*own.paths, (fmt_name, path)))
+                continue
             title = f"{sitename} — {kind}: {label}" if label else sitename
-            feed = Feed(kind, slug, label or sitename, title, f"{siteurl}/{home}", ())
-            feed = replace(feed, articles=newest_first(posts, limit), save_as=path, ids="pelican")
-            files.setdefault(path, (feed, BY_NAME[fmt_name]))
-    return files
+            articles = newest_first(posts, settings["FEEDS_LIMIT"])
+            extras.append(
+                Feed(kind, slug, label or sitename, title, f"{siteurl}/{home}", articles)
+            )
+            extras[-1] = replace(extras[-1], paths=((fmt_name, path),))
+    return FeedPlan(plan.site, plan.formats, feeds.values(), extras)
 
 
-def every_file(plan, settings, context):
-    """{output path: (Feed, format)}: the plugin's own feeds, then Pelican's paths over them."""
-    files = {
-        feed.path(fmt, plan.site.folder): (feed, fmt)
-        for feed in plan.feeds.values()
-        for fmt in plan.formats
-    }
-    files.update(adopted_feeds(plan, settings, context))
+def every_file(plan):
+    """{output path: (Feed, format)}: each feed in each format, and where Pelican's were."""
+    files = {}
+    for feed in (*plan.feeds.values(), *plan.extras):
+        formats = plan.formats if feed not in plan.extras else ()
+        adopted = tuple(BY_NAME[name] for name, _ in feed.paths)
+        for fmt in (*formats, *(f for f in adopted if f not in formats)):
+            files.setdefault(feed.path(fmt, plan.site.folder), (feed, fmt))
     return files

@@ -9,7 +9,7 @@ from pelican.generators import Generator
 
 from pelican.plugins.townsquare.assets import static_url
 
-from .adopted import every_file
+from .adopted import adopt, every_file
 from .follow import subscribe_block
 from .plan import build_plan, with_entries
 
@@ -23,9 +23,9 @@ class FeedsGenerator(Generator):
 
     def generate_context(self):
         """Runs after the articles generator, so its articles, tags and authors are known."""
-        self.plan = build_plan(self.context, self.settings)
-        # The plugin's feeds, and the ones Pelican's settings name (written here, not by Pelican).
-        self.files = every_file(self.plan, self.settings, self.context)
+        # The plugin's feeds, at the paths Pelican's settings name where they name one.
+        self.plan = adopt(build_plan(self.context, self.settings), self.settings, self.context)
+        self.files = every_file(self.plan)
         self.context["feeds_plan"] = self.plan
         self.context["feeds_subscribe"] = subscribe_block(
             self.plan.links(self.plan.main), self.settings

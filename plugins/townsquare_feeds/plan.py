@@ -28,18 +28,22 @@ class Feed:
     home_url: str
     articles: tuple  # newest first, limited
     entries: tuple = ()  # filled at write time, once other plugins have annotated the articles
-    #: Set for a path a Pelican feed setting names (adopted.py): written there, in one format.
-    save_as: str | None = None
-    #: Entry ids: "url" (the post's canonical URL) or "pelican" (Pelican's tag: URIs, kept for
-    #: the feed readers that already know the entries of a feed Pelican used to write).
-    ids: str = "url"
+    #: ((format name, path), ...): where a Pelican feed setting has this feed published in a
+    #: format (adopted.py); it is written there, with Pelican's entry ids, instead of FEEDS_PATH.
+    paths: tuple = ()
 
     def path(self, fmt, folder):
         """Output path of this feed in fmt, e.g. 'feeds/tag/trust.atom.xml'."""
-        if self.save_as:
-            return self.save_as
+        adopted = dict(self.paths).get(fmt.name)
+        if adopted:
+            return adopted
         stem = "all" if self.kind == "all" else f"{self.kind}/{self.slug}"
         return f"{folder}/{stem}{fmt.extension}"
+
+    def ids(self, fmt):
+        """Entry ids in fmt: "pelican" (Pelican's tag: URIs, which the readers of a feed Pelican
+        used to write already know) at an adopted path, else "url" (the canonical URL)."""
+        return "pelican" if fmt.name in dict(self.paths) else "url"
 
 
 @dataclass(frozen=True)
@@ -106,11 +110,13 @@ def make_site(settings):
 class FeedPlan:
     """All feeds of one build, and the links pages should carry (exposed to templates)."""
 
-    def __init__(self, site, formats, feeds):
+    def __init__(self, site, formats, feeds, extras=()):
         self.site = site
         self.formats = formats
         self.feeds = {(feed.kind, feed.slug): feed for feed in feeds}
         self.main = self.feeds.get(("all", "all"))
+        #: Feeds written only at the paths Pelican's settings name (no kit feed of their kind).
+        self.extras = tuple(extras)
 
     def links(self, feed):
         """FeedLinks of feed in every configured format (empty if feed is None)."""

@@ -64,7 +64,7 @@ def _generator(feed, site, fmt):
     if site.logo:
         generator.image(url=site.logo, title=feed.title, link=feed.home_url)
     for entry in feed.entries:
-        _add_entry(generator, entry, site.full_content, fmt.name == "rss", feed.ids)
+        _add_entry(generator, entry, site.full_content, fmt.name == "rss", feed.ids(fmt))
     generator.updated(max((e.updated for e in feed.entries), default=site.build_time))
     return generator
 
