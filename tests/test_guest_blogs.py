@@ -339,3 +339,20 @@ def test_disqus_provider_takes_the_themes_disqus_sitename():
         {"COMMENTS_PROVIDER": "disqus", "DISQUS_SITENAME": "x", "COMMENTS_DISQUS_SHORTNAME": "y"}
     )
     assert own["COMMENTS_DISQUS_SHORTNAME"] == "y"
+
+
+def test_feeds_the_kit_has_no_kind_for_are_written_at_pelicans_paths(tmp_path):
+    out = run_build(
+        tmp_path / "out",
+        FEEDS_PER_TAG=False,
+        TAG_FEED_RSS="feeds/tags/{slug}.rss.xml",
+        TRANSLATION_FEED_ATOM="feeds/all-{lang}.atom.xml",
+    )
+    assert not (out / "feeds" / "tag").exists()  # the kit's own tag feeds stay off
+    trust = feedparser.parse(str(out / "feeds/tags/trust.rss.xml"))
+    assert trust.version == "rss20" and trust.entries
+    assert all(e.id.startswith("tag:127.0.0.1,") for e in trust.entries)
+    english = feedparser.parse(str(out / "feeds/all-en.atom.xml"))
+    site = feedparser.parse(str(out / "feeds/all.atom.xml"))
+    assert english.version == "atom10"
+    assert len(english.entries) == len(site.entries) > 0

@@ -90,9 +90,9 @@ def adopt(plan, settings, context):
 def every_file(plan):
     """{output path: (Feed, format)}: each feed in each format, and where Pelican's were."""
     files = {}
-    for feed in (*plan.feeds.values(), *plan.extras):
-        formats = plan.formats if feed not in plan.extras else ()
-        adopted = tuple(BY_NAME[name] for name, _ in feed.paths)
-        for fmt in (*formats, *(f for f in adopted if f not in formats)):
-            files.setdefault(feed.path(fmt, plan.site.folder), (feed, fmt))
+    for feeds, formats in ((plan.feeds.values(), plan.formats), (plan.extras, ())):
+        for feed in feeds:
+            adopted = tuple(BY_NAME[name] for name, _ in feed.paths)
+            for fmt in (*formats, *(f for f in adopted if f not in formats)):
+                files.setdefault(feed.path(fmt, plan.site.folder), (feed, fmt))
     return files
