@@ -8,10 +8,11 @@ DIR    ?= $(OUTPUT)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PELICAN_OPTS ?=
-AUDIT_OPTS ?= --ignore 'drafts/*' --ignore 'preview/*'
+# docs/ (the kit's documentation, `make docs`) has its own audit, as a docs site.
+AUDIT_OPTS ?= --ignore 'drafts/*' --ignore 'preview/*' --ignore 'docs/*'
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve publish clean audit bench check test lint format post install install-dev
+.PHONY: help site serve publish clean audit bench check test lint format post install install-dev docs docs-home
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,8 +29,12 @@ $(VENV)/.installed: requirements.txt pyproject.toml | $(PY)
 	$(PIP_INSTALL) -r requirements.txt -e .
 	@touch $@
 
-$(VENV)/.dev-installed: requirements-dev.txt requirements.txt pyproject.toml | $(PY)
+$(VENV)/.dev-installed: requirements-dev.txt requirements-docs.txt requirements.txt pyproject.toml | $(PY)
 	$(PIP_INSTALL) -r requirements-dev.txt -e .
+	@touch $@ $(VENV)/.installed $(VENV)/.docs-installed
+
+$(VENV)/.docs-installed: requirements-docs.txt requirements.txt pyproject.toml | $(PY)
+	$(PIP_INSTALL) -r requirements-docs.txt -r requirements.txt -e .
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed ## create .venv and install the runtime dependencies
@@ -64,6 +69,24 @@ format: $(VENV)/.dev-installed ## apply ruff formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The docs are a folder of the published site (output/docs/): built after the blog (a build
+# replaces output/), warnings are errors, then audited by the kit's own audit as a docs site.
+# Until the audit knows documentation pages, the rules a docs page cannot meet are skipped:
+# no share row, feed or subscribe block on a manual page.
+DOCS_DIR ?= $(OUTPUT)/docs
+DOCS_AUDIT_OPTS ?= --skip share-links,share-copy,feed-discovery,subscribe
+docs: $(VENV)/.docs-installed ## build the documentation into output/docs/ (warnings are errors) and audit it
+	$(PY) -m sphinx -W --keep-going -q -b html -d .cache/docs-doctrees docs $(DOCS_DIR)
+	$(BIN)/townsquare audit $(DOCS_DIR) $(DOCS_AUDIT_OPTS)
+	@echo "Built the documentation into $(abspath $(DOCS_DIR))/ (open index.html)."
+
+# A site with no blog (the kit's template repository) still needs a home page: it opens docs/.
+# A blog's own index.html is never replaced.
+DOCS_HOME := <!doctype html><html lang="en"><meta charset="utf-8"><title>Townsquare</title><meta http-equiv="refresh" content="0; url=docs/"><a href="docs/">Townsquare documentation</a></html>
+docs-home: ## write output/index.html opening docs/ when the site has no home page of its own
+	@mkdir -p $(OUTPUT)
+	@test -e $(OUTPUT)/index.html || echo '$(DOCS_HOME)' > $(OUTPUT)/index.html
+
 bench: $(VENV)/.dev-installed ## benchmarks against plain Pelican and html-proofer (writes benchmarks/RESULTS.md)
 	$(PY) -m benchmarks.run $(BENCH_OPTS)
 
@@ -80,4 +103,7 @@ post: $(VENV)/.installed ## start a draft: make post TITLE="My title"
 	$(BIN)/townsquare post "$$TS_TITLE"
 
 clean: ## remove the built site and caches (keeps .venv)
-	rm -rf $(OUTPUT) .$(OUTPUT)-staging $(OUTPUT).old .cache __pycache__ .pytest_cache
+	@# Through the build's own guard: only a folder a build wrote is deleted (never content/).
+	@if [ -x $(BIN)/townsquare ]; then $(BIN)/townsquare clean $(OUTPUT); \
+	else echo "make clean: kept $(OUTPUT) ($(BIN)/townsquare is not installed: make install)"; fi
+	rm -rf .cache __pycache__ .pytest_cache

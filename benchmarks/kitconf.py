@@ -49,6 +49,7 @@ PLUGINS = [
     "pelican.plugins.townsquare_feeds",
     "pelican.plugins.townsquare_brand",
     "pelican.plugins.townsquare_readnext",
+    "pelican.plugins.townsquare_replies",
     "pelican.plugins.townsquare_preview",
     "pelican.plugins.townsquare_audit",
 ]

@@ -38,6 +38,9 @@ def kind_of(rel):
         ("docs-page.html", "page"),  # a docs generator's page is never an article
         ("json-ld-type-object.html", "page"),  # an object @type is ignored, not a crash
         ("redirect.html", "redirect"),
+        ("redirect-quoted.html", "redirect"),  # a short delay, URL='...'
+        ("refresh-reload.html", "page"),  # reloads itself every 300 s: no URL, not a redirect
+        ("refresh-late.html", "page"),  # a URL after 300 s: readers read this page first
         ("missing-page.html", "404"),
         ("post-titled-404.html", "article"),  # "404" in a post's title is not a 404 page
         ("marked-home.html", "home"),

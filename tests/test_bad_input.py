@@ -39,7 +39,7 @@ def break_build(site, name, data, **settings):
     # Pelican imports the plugin as `safebuild`, so compare the class by name.
     assert type(failed.value).__name__ == "BuildFailed"
     assert snapshot(out) == before, "the previous output changed"
-    assert not (out.parent / f".{out.name}-staging").exists()
+    assert not (out.parent / f".{out.name}.townsquare-staging").exists()
     return path, failure_lines(failed.value)
 
 

@@ -313,7 +313,7 @@ def policy_for(settings_in, metadata=None, body="<p>x</p>"):
     provider = BY_NAME.get(config["COMMENTS_PROVIDER"])
     posts = [area.post] if area.embed is not None else []
     sources = provider.origins(config, posts) if provider else {}
-    images = image_origins([article], config["SITEURL"], lambda *a: refused.append(a))
+    images = image_origins([article], config, lambda *a: refused.append(a))
     if refused:
         return None
     return headers_file(build_policy(config, sources, images))

@@ -371,13 +371,13 @@ def test_bad_settings_are_listed_together_and_keep_the_output(tmp_path):
     assert after == before
 
 
-def test_every_setting_is_documented_in_the_readme():
+def test_every_setting_is_explained_on_the_comments_page():
     from pelican.plugins.townsquare_comments.settings import PROVIDER_SETTINGS, SETTINGS
 
-    readme = (ROOT / "README.md").read_text("utf-8")
-    section = readme.split("## Comments (plugins/townsquare_comments)")[1].split("\n## ")[0]
+    page = (ROOT / "docs" / "comments.md").read_text("utf-8")
+    settings = page.split("\n## Settings\n")[1]
     for name in (*(s.name for s in SETTINGS), *PROVIDER_SETTINGS):
-        assert f"`{name}`" in section, name
+        assert f"| `{name}` |" in settings, name
 
 
 def test_provider_values_that_become_urls_are_checked(tmp_path):

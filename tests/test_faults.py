@@ -20,6 +20,8 @@ import pytest
 from conftest import BLOG, CONTENT, ROOT, require, run_build, snapshot
 from writing_helpers import post as good_post
 
+from pelican.plugins.townsquare.guard import MARKER
+
 BROKEN = "Title: Broken\nDate: next Tuesday\n\nText.\n"
 DATE_FIX = (
     "— fix: write it as YYYY-MM-DD HH:MM with an optional UTC offset, e.g. "
@@ -85,6 +87,7 @@ def failure(exc):
 def leftovers(folder):
     """Names next to folder (or inside it) that a build left behind."""
     names = {p.name for p in Path(folder).parent.iterdir()} | {p.name for p in folder.iterdir()}
+    names -= {MARKER}  # every build's own folder says so (the guard's marker)
     return sorted(n for n in names if "staging" in n or n.endswith(".old") or "townsquare-" in n)
 
 
@@ -278,7 +281,7 @@ else:  # a file system without RENAME_EXCHANGE (and, unless "no-exchange", a kil
 
     def rename_then_die(source, target):
         rename(source, target)
-        if str(target).endswith(".old") and when == "between-renames":
+        if str(target).endswith(".townsquare-old") and when == "between-renames":
             die()
 
     os.rename = rename_then_die
@@ -329,10 +332,11 @@ def test_killed_between_the_fallback_renames_the_old_site_comes_back(tmp_path, b
     (content / "posts" / "broken.md").write_text(BROKEN, encoding="utf-8")
     result = pelican(tmp_path, content, out)
     assert result.returncode == 1
-    assert snapshot(out) == before  # put back from output.old, then kept by the failed build
+    assert snapshot(out) == before  # put back from the old site, then kept by the failed build
     assert leftovers(out) == []
     assert result.stderr.splitlines()[0] == (
-        f"WARNING: safebuild: put back {out} from {out}.old (an earlier build stopped while "
+        f"WARNING: safebuild: put back {out} from {tmp_path}/.output.townsquare-old (an earlier "
+        "build stopped while "
         "swapping)"
     )
 
@@ -421,7 +425,8 @@ def test_output_on_a_mount_point_is_updated_in_place_keeping_retained_files(tmp_
     assert (after / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/pages\n"
     assert (after / "posts" / "second.html").is_file()
     assert not (after / "stale.html").exists()
-    assert sorted(p.name for p in after.iterdir() if p.name.startswith(".")) == [".git"]
+    hidden = sorted(p.name for p in after.iterdir() if p.name.startswith("."))
+    assert hidden == [".git", MARKER]
     assert failed[0] == 1
     assert (
         failed[1][0] == f"safebuild: the build failed with 1 error(s); {out} was left as it was:"
@@ -478,6 +483,7 @@ def test_symlink_into_a_folder_we_may_not_write_is_updated_in_place(tmp_path):
     assert sorted(p.name for p in www.iterdir()) == ["site"]
     assert sorted(p.name for p in webroot.iterdir() if p.name.startswith(".")) == [
         ".nojekyll",
+        MARKER,
         ".townsquare.lock",
     ]
 
@@ -510,7 +516,7 @@ def test_an_undeletable_old_file_is_a_warning_not_a_failure(tmp_path, built):
     (stuck / "locked.html").write_text("<p>on a read-only mount</p>", encoding="utf-8")
     (out / "stuck").mkdir()
     write_blog(tmp_path, "second")
-    staging = tmp_path / ".output-staging"
+    staging = tmp_path / ".output.townsquare-staging"
     in_namespace(
         tmp_path,
         f"mount --bind {stuck} {out / 'stuck'}",
@@ -528,7 +534,8 @@ def test_an_undeletable_old_file_is_a_warning_not_a_failure(tmp_path, built):
         ],
     )
     assert again[0] == 0
-    [aside] = [p for p in tmp_path.iterdir() if p.name.startswith(".output-staging.undeletable-")]
+    aside_name = ".output.townsquare-staging.undeletable-"
+    [aside] = [p for p in tmp_path.iterdir() if p.name.startswith(aside_name)]
     assert warnings_and_errors(again[1]) == [
         f"WARNING: safebuild: {staging}, left by an earlier build, could not be deleted "
         f"(Read-only file system: {staging}/stuck/locked.html); moved it to {aside} — delete it "

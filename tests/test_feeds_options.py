@@ -186,7 +186,7 @@ def test_bad_settings_stop_the_build_listing_every_problem(tmp_path):
         "  - Setting 'FEEDS_NEWSLETTER': received {'action': 'javascript:alert(1)', 'field': "
         "'email'}; needs 'action': the provider's https:// form URL; allowed: None, "
         "{'provider': 'buttondown' | 'mailchimp' | 'kit' | 'listmonk', ...} or "
-        "{'action': 'https://...', 'field': 'email'} (README: Email newsletter)",
+        "{'action': 'https://...', 'field': 'email'} (docs/feeds.md: Email newsletter)",
         "  - Setting 'SOCIAL': received 'https://mastodon.example/@amara'; must be a list of "
         "(name, url) pairs; allowed: a list of (name, url, ...) tuples",
     ]
@@ -216,14 +216,13 @@ def test_other_themes_social_shapes_become_follow_links(build_site, warnings_log
     ]
 
 
-def test_defaults_are_documented_in_the_readme():
+def test_every_setting_is_explained_on_the_feeds_page():
     from pelican.plugins.townsquare_feeds.settings import SETTINGS
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
-    heading = "## Feeds and subscribe (plugins/townsquare_feeds)"
-    section = readme.split(heading)[1].split("\n## ")[0]
+    page = (Path(__file__).resolve().parent.parent / "docs" / "feeds.md").read_text("utf-8")
+    settings = page.split("\n## Settings\n")[1]
     for setting in SETTINGS:
-        assert f"`{setting.name}`" in section, setting.name
+        assert f"| `{setting.name}` |" in settings, setting.name
 
 
 def test_a_pelican_feed_path_becomes_the_plugins_feed_path(build_site):

@@ -1,6 +1,6 @@
 """Property tests: whatever a leader types into the front matter, the build either succeeds and
 every reader (browser, crawler, share intent) sees exactly that text, or it stops with a message
-naming the file and the fix. Normalisation (documented in README, "What the build does with your
+naming the file and the fix. Normalisation (docs/security.md, "What the build does with your
 text"): titles, tags and names lose leading/trailing whitespace; summaries are Markdown, so the
 description is their text with runs of whitespace collapsed; tags that differ only in case or
 punctuation are one tag (same URL)."""

@@ -22,6 +22,7 @@ PLUGINS = [
     "pelican.plugins.townsquare_feeds",
     "pelican.plugins.townsquare_preview",
     "pelican.plugins.townsquare_readnext",
+    "pelican.plugins.townsquare_replies",
     "pelican.plugins.townsquare_safebuild",
     "pelican.plugins.townsquare_share",
     "pelican.plugins.townsquare_social",

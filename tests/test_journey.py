@@ -19,7 +19,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, VENV
-from test_publish_configs import gitlab_commands, run_actionlint, workflow_commands
+from test_publish_configs import (
+    KIT_DOCS_GITLAB,
+    PUBLISH_COMMANDS,
+    gitlab_commands,
+    run_actionlint,
+    workflow_commands,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -195,11 +201,12 @@ def test_publish_to_a_project_address_passes_with_no_draft_broken_picture_or_pla
 
 def test_the_publish_definitions_deploy_without_kit_tests(repo):
     workflow = yaml.safe_load((repo / ".github/workflows/publish.yml").read_text("utf-8"))
-    assert workflow_commands(workflow) == ["make install", "make publish"]
+    assert workflow_commands(workflow) == PUBLISH_COMMANDS
     gitlab = yaml.safe_load((repo / ".gitlab-ci.yml").read_text("utf-8"))
     assert [c for c in gitlab_commands(gitlab) if "make" in c] == [
         "make publish",
         "make publish OUTPUT=public",
+        KIT_DOCS_GITLAB,
     ]
     status, findings = run_actionlint(*sorted((repo / ".github/workflows").glob("*.yml")))
     assert (status, findings) == (0, [])

@@ -14,6 +14,11 @@ from conftest import ROOT
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = ROOT / "tools" / "actionlint.cjs"
 MAKE_CALL = re.compile(r"\bmake\s+(?:-\S+\s+)*([a-z][a-z-]*)")
+#: The publish definitions' steps for the kit's own documentation (skipped in a blog).
+KIT_DOCS_STEPS = ("make docs", "make docs-home")
+KIT_DOCS_GITLAB = (
+    'if [ "$TOWNSQUARE_KIT_CI" = "true" ] && [ -f docs/conf.py ]; then make docs OUTPUT=public; fi'
+)
 
 
 def makefile_targets():
@@ -37,6 +42,25 @@ def makefile_recipe(target):
 
 def load_yaml(path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+#: The `run:` scripts of publish.yml: build and publish (and the kit's docs, in the kit's own
+#: repository only); after the deploy, syndicate the new posts and commit the recorded copies
+#: (a commit whose own run does not syndicate again).
+PUBLISH_COMMANDS = [
+    "make install",
+    "make publish",
+    *KIT_DOCS_STEPS,  # the kit's documentation: run only in the kit's template repository
+    'make install && .venv/bin/pip install -q "Mastodon.py>=2.1,<3" "atproto>=0.0.60,<0.1"',
+    ".venv/bin/townsquare syndicate -s publishconf.py",
+    """if ! git diff --quiet -- content; then
+  git config user.name "townsquare-bot"
+  git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
+  git commit -am "Record syndicated copies [townsquare-syndicated]"
+  git push
+fi
+""",
+]
 
 
 def workflow_commands(workflow):

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, VENV, townsquare
-from test_publish_configs import run_actionlint, workflow_commands
+from test_publish_configs import PUBLISH_COMMANDS, run_actionlint, workflow_commands
 
 from pelican.plugins.townsquare.scaffold import kit_requirement
 
@@ -84,7 +84,8 @@ def test_new_blog_publishes_with_its_makefile(blog, tmp_path):
 
 def test_new_blog_publish_definitions_deploy_without_kit_tests(blog):
     workflow = yaml.safe_load((blog / ".github/workflows/publish.yml").read_text("utf-8"))
-    assert workflow_commands(workflow) == ["make install", "make publish"]
+    assert workflow_commands(workflow) == PUBLISH_COMMANDS
+    assert workflow["jobs"]["syndicate"]["needs"] == "deploy"
     assert (blog / ".github/workflows/publish.yml").read_bytes() == (
         ROOT / ".github/workflows/publish.yml"
     ).read_bytes()

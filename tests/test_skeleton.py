@@ -132,7 +132,7 @@ def test_failed_build_keeps_previous_output(tmp_path, content_copy):
         run_build(tmp_path / "output", PATH=str(content_copy))
     after = snapshot(out)
     assert after == before
-    assert not (tmp_path / ".output-staging").exists()
+    assert not (tmp_path / ".output.townsquare-staging").exists()
 
 
 def test_template_error_keeps_previous_output(tmp_path):

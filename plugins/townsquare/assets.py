@@ -10,6 +10,7 @@ import os
 
 import jinja2
 
+from .escaping import escape_kit_templates
 from .urls import is_web_url
 
 #: Where the kit's static files end up, relative to THEME_STATIC_DIR.
@@ -38,13 +39,16 @@ def use_plugin_files(settings, plugin_file):
 
 
 def extend_loader(generator):
-    """generator_init receiver: look templates up in the kit's folders after the theme's."""
-    paths = generator.settings.get(TEMPLATE_PATHS) or []
+    """generator_init receiver: look templates up in the kit's folders after the theme's, and
+    compile every template of the kit with autoescape on (escaping.py)."""
+    paths = list(generator.settings.get(TEMPLATE_PATHS) or [])
     env = getattr(generator, "env", None)
-    if not paths or env is None or getattr(env, "_townsquare_paths", None) == paths:
+    if env is None:
         return
-    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(paths)])
-    env._townsquare_paths = list(paths)
+    if paths and getattr(env, "_townsquare_paths", None) != paths:
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(paths)])
+        env._townsquare_paths = paths
+    escape_kit_templates(env, paths)
 
 
 def static_url(settings, name):

@@ -1,4 +1,4 @@
-"""The `townsquare` command: `new DIR`, `post TITLE`, `audit DIR`, `add [DIR]` (alias `doctor`).
+"""The `townsquare` command: `new`, `post`, `clean`, `audit`, `syndicate`, `add` (see COMMANDS).
 
 Behaves like its neighbours (pelican-quickstart, mkdocs new, hugo new site): `--help` on every
 subcommand, exit status 0 success / 1 the job ran and found problems / 2 bad usage or input,
@@ -6,10 +6,34 @@ no traceback for a user's mistake, quiet unless there is something to say.
 """
 
 import argparse
+import importlib
 import sys
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("new", "post", "audit", "add", "doctor")
+
+#: subcommand -> (module whose main(argv, prog) runs it, one line of help). Each module is
+#: imported only when its subcommand runs, so `townsquare audit` starts without Pelican.
+COMMANDS = {
+    "new": ("pelican.plugins.townsquare.scaffold", "create a new blog repository in DIR"),
+    "post": ("pelican.plugins.townsquare.newpost", "start a draft post: townsquare post 'Title'"),
+    "clean": (
+        "pelican.plugins.townsquare.clean",
+        "delete a built site (only a folder a build wrote)",
+    ),
+    "audit": (
+        "pelican.plugins.townsquare_audit.cli",
+        "check a built site for share, comment and subscribe points",
+    ),
+    "syndicate": (
+        "pelican.plugins.townsquare_replies.syndicate",
+        "post new posts to Mastodon and Bluesky, once",
+    ),
+    "add": (
+        "pelican.plugins.townsquare.doctor",
+        "check an existing Pelican site and print the one line that adds the kit",
+    ),
+    "doctor": ("pelican.plugins.townsquare.doctor", "the same as add"),
+}
 
 
 def _version():
@@ -30,21 +54,10 @@ def parser():
     )
     top.add_argument("--version", action="version", version=f"townsquare {_version()}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser(
-        "new", help="create a new blog repository in DIR", add_help=False
-    ).add_argument("rest", nargs=argparse.REMAINDER)
-    commands.add_parser(
-        "post", help="start a draft post: townsquare post 'My title'", add_help=False
-    ).add_argument("rest", nargs=argparse.REMAINDER)
-    commands.add_parser(
-        "audit", help="check a built site for share, comment and subscribe points", add_help=False
-    ).add_argument("rest", nargs=argparse.REMAINDER)
-    commands.add_parser(
-        "add",
-        aliases=["doctor"],
-        help="check an existing Pelican site and print the one line that adds the kit",
-        add_help=False,
-    ).add_argument("rest", nargs=argparse.REMAINDER)
+    for name, (_module, summary) in COMMANDS.items():
+        commands.add_parser(name, help=summary, add_help=False).add_argument(
+            "rest", nargs=argparse.REMAINDER
+        )
     return top
 
 
@@ -57,14 +70,7 @@ def main(argv=None):
         top.print_help(sys.stderr)
         return EXIT_USAGE
     command, rest = argv[0], argv[1:]
-    if command == "new":
-        from .scaffold import main as run
-    elif command == "post":
-        from .newpost import main as run
-    elif command in ("add", "doctor"):
-        from .doctor import main as run
-    else:
-        from pelican.plugins.townsquare_audit.cli import main as run
+    run = importlib.import_module(COMMANDS[command][0]).main
     try:
         return run(rest, prog=f"townsquare {command}")
     except KeyboardInterrupt:

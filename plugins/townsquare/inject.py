@@ -17,6 +17,7 @@ import jinja2
 from . import placement
 from .assets import TEMPLATE_PATHS
 from .drafts import is_draft
+from .markers import carried, markers_in
 from .splice import splice
 
 logger = logging.getLogger(__name__)
@@ -80,10 +81,13 @@ def on_content_written(path, context):
         return
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
-    head = text[: text.find(">", max(text.find("<body"), 0)) + 1]
-    if "data-audit-ignore" in head:  # the kit's own utility pages (share pickers, previews)
+    # Markers are read from the page's tags outside the post's body, never from its text: a
+    # post that mentions data-ts-share in its title or a code sample still gets its share row.
+    found = markers_in(text, getattr(_content(context), "content", "") or "")
+    page_marks = found.get("html", set()) | found.get("body", set())
+    if "data-audit-ignore" in page_marks:  # the kit's own utility pages (pickers, previews)
         return
-    missing = [p for p in pieces if PIECES[p][1] not in text]
+    missing = [p for p in pieces if PIECES[p][1] not in carried(found)]
     if "share" in missing and _renders_share_post(text, context):
         missing.remove("share")
     if not missing:
@@ -106,12 +110,14 @@ def _inject(text, missing, context, kind):
     env = _environment(context)
     rendered = {}
     for piece in missing:
-        html = _render(_template(env, PIECES[piece][0]), context, kind)
-        if html.strip():
-            rendered[piece] = html
+        fragment = _render(_template(env, PIECES[piece][0]), context, kind)
+        if fragment.strip():
+            rendered[piece] = fragment
     if not rendered:
         return None
+    # The <title> text, as text: the serialiser escapes it (placement.FORMATTER).
     title = _render(env.townsquare_title, context, kind).strip() if "meta" in rendered else ""
+    title = html.unescape(title)
     spliced = splice(text, rendered, title, getattr(_content(context), "content", ""))
     if spliced is not None:
         return spliced

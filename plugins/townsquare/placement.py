@@ -8,11 +8,14 @@ import re
 
 import lxml.html
 from bs4 import BeautifulSoup, NavigableString
+from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
 
 
 class _Formatter(HTMLFormatter):
-    """Serialise like themes write HTML: attributes in their order, void elements without "/>"."""
+    """Serialise like themes write HTML: attributes in their order, void elements without "/>",
+    and text re-escaped (&, <, >): the parser decoded the theme's `&lt;` in a title, which
+    written back as it is would become markup (outside <script> and <style>)."""
 
     def attributes(self, tag):
         # bs4 sorts attributes alphabetically by default; keep the theme's own order.
@@ -20,7 +23,11 @@ class _Formatter(HTMLFormatter):
             yield key, (None if value == "" and self.empty_attributes_are_booleans else value)
 
 
-FORMATTER = _Formatter(void_element_close_prefix=None, empty_attributes_are_booleans=True)
+FORMATTER = _Formatter(
+    entity_substitution=EntitySubstitution.substitute_xml,
+    void_element_close_prefix=None,
+    empty_attributes_are_booleans=True,
+)
 
 #: Head elements the kit's metadata replaces (a second og:title would conflict with ours).
 REPLACED_META = re.compile(r"^(og:|article:|twitter:|fediverse:creator$|description$)", re.I)

@@ -1,7 +1,7 @@
 """The signals through which Townsquare's plugins cooperate (blinker, like Pelican's own).
 
 A plugin never imports another plugin's modules; when one needs another's work it sends or
-receives one of these. Each is documented in README.md, "Signals".
+receives one of these. Each is documented in docs/own-theme.md, "Signals".
 """
 
 import blinker

@@ -14,7 +14,8 @@ BLOCK_TAGS = ("nav", "section", "div", "aside", "footer", "header", "main", "art
 
 def index_meta(root):
     """({key: [contents]}, {keys seen more than once}, refresh) for every <meta> of the tree,
-    keyed by property and by name; refresh is True for a <meta http-equiv=refresh>."""
+    keyed by property and by name; refresh is True for a <meta http-equiv=refresh> that
+    redirects (is_redirect)."""
     meta, repeated, refresh = {}, set(), False
 
     def add(key, content):
@@ -35,13 +36,30 @@ def index_meta(root):
                 continue
         prop, name = tag.get("property"), tag.get("name")
         if not (prop or name):
-            refresh = refresh or (tag.get("http-equiv") or "").lower() == "refresh"
+            if (tag.get("http-equiv") or "").strip().lower() == "refresh":
+                refresh = refresh or is_redirect(tag.get("content") or "")
             continue
         content = (tag.get("content") or "").strip()
         for key in (prop, name) if name != prop else (prop,):
             if key:
                 add(key, content)
     return meta, repeated, refresh
+
+
+#: `<meta http-equiv=refresh content="0; url=...">`: a delay, then (after ; or ,) the URL.
+REFRESH = re.compile(r"^\s*(\d+)(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?(.*))?$", re.I | re.S)
+#: Longer than this, a refresh is a page readers read first (a live blog reloading every five
+#: minutes), not a redirect.
+REDIRECT_SECONDS = 5
+
+
+def is_redirect(content):
+    """True when a meta refresh's content sends readers to another URL (almost) at once."""
+    found = REFRESH.match(content)
+    if not found:
+        return False
+    url = (found.group(2) or "").strip().strip("'\"").strip()
+    return bool(url) and int(found.group(1)) <= REDIRECT_SECONDS
 
 
 def find_marked(root, text):

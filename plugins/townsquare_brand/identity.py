@@ -22,7 +22,7 @@ class Avatar:
 
 @dataclass(frozen=True)
 class Brand:
-    """The `brand` template variable (see README, "Make it yours")."""
+    """The `brand` template variable (see docs/brand.md)."""
 
     color: str
     css_url: str

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from pelican.plugins.townsquare.drafts import is_draft
+from pelican.plugins.townsquare.urls import is_fetchable
 from pelican.plugins.townsquare.where import at_key
 
 from .origins import OriginError, split_url
@@ -85,8 +86,10 @@ def _https_metadata(content, key):
     if raw is None:
         return None
     value = str(raw).strip()
+    # Plain http only on loopback: a self-hoster's staging instance, and the tests.
+    schemes = ("https", "http") if is_fetchable(value) else ("https",)
     try:
-        split_url(value, ("https",))
+        split_url(value, schemes)
     except OriginError as error:
         logger.error(
             "comments: %s: front matter '%s: %s' must be an https:// URL of the post to "
@@ -105,7 +108,7 @@ def toot_of(content):
     url = _https_metadata(content, "mastodon")
     if url is None:
         return None
-    origin, path = split_url(url, ("https",))
+    origin, path = split_url(url, ("https", "http"))
     match = _TOOT_PATH.fullmatch(path)
     if not match:
         logger.error(

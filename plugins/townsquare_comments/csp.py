@@ -12,9 +12,10 @@ or the user declared what their theme needs with COMMENTS_CSP_EXTRA (even `{}`).
 """
 
 import html
-import importlib.util
 import os
 import re
+
+from pelican.plugins.townsquare.escaping import kit_theme_path
 
 from .origins import OriginError, origin_of_address, parse_origin, parse_source
 
@@ -38,6 +39,7 @@ ORDER = (
 )
 #: Directives COMMENTS_CSP_EXTRA may add sources to (not the ones that protect the site itself).
 EXTRA_DIRECTIVES = ORDER[1:11]
+_WEB = re.compile(r"https?://", re.I)
 _IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc=[\"'](https?://[^\"'\s>]+)", re.I)
 #: What a rendered source may look like: a quoted keyword or hash, a scheme, an origin.
 _TOKEN = re.compile(
@@ -79,12 +81,6 @@ def extra_problems(value):
                 except OriginError as error:
                     problems.append(f"{directive!r} source {source!r} {error}")
     return "; ".join(problems) or None
-
-
-def kit_theme_path():
-    """The folder of Townsquare's own theme (pelican.themes.townsquare), or None."""
-    spec = importlib.util.find_spec("pelican.themes.townsquare")
-    return os.path.dirname(spec.origin) if spec and spec.origin else None
 
 
 def policy_fits(settings):
@@ -130,27 +126,42 @@ def form_origins(settings):
     return found
 
 
-def image_origins(contents, siteurl, refuse):
-    """Origins of <img> sources in the contents' HTML other than the site itself.
+def image_origins(contents, settings, refuse):
+    """Origins of the images pages load from elsewhere: <img> sources in the contents' HTML,
+    each content's cover (Image: / its social image) and the site's logo, favicon and author
+    photos (SITELOGO, FAVICON, AUTHORS_BIO photo) given as URLs.
 
-    refuse(content, url, reason) is called for an address whose origin cannot be rebuilt.
-    """
+    refuse(content, url, reason) is called for an address whose origin cannot be rebuilt
+    (content is None for a setting)."""
     try:
-        own = parse_origin(siteurl)
+        own = parse_origin(settings.get("SITEURL", ""))
     except OriginError:
         own = ""
     found = set()
+    for content, url in _image_addresses(contents, settings):
+        try:
+            origin = origin_of_address(url)
+        except OriginError as error:
+            refuse(content, url, str(error))
+            continue
+        if origin != own:
+            found.add(origin)
+    return sorted(found)
+
+
+def _image_addresses(contents, settings):
+    """(content or None, absolute http(s) URL) of every image the kit's pages show."""
     for content in contents:
         for raw in _IMG_SRC.findall(getattr(content, "content", "") or ""):
-            url = html.unescape(raw)
-            try:
-                origin = origin_of_address(url)
-            except OriginError as error:
-                refuse(content, url, str(error))
-                continue
-            if origin != own:
-                found.add(origin)
-    return sorted(found)
+            yield content, html.unescape(raw)
+        for name in ("image", "social_image_url"):
+            value = getattr(content, name, None)
+            if isinstance(value, str) and _WEB.match(value.strip()):
+                yield content, value.strip()
+    photos = [e.get("photo") for e in (settings.get("AUTHORS_BIO") or {}).values()]
+    for value in (settings.get("SITELOGO"), settings.get("FAVICON"), *photos):
+        if isinstance(value, str) and _WEB.match(value.strip()):
+            yield None, value.strip()
 
 
 def build_policy(settings, provider_sources, images):

@@ -73,7 +73,7 @@ class CommentsGenerator(Generator):
         ]
         provider = BY_NAME.get(self.settings.get("COMMENTS_PROVIDER"))
         sources = provider.origins(self.settings, posts) if provider else {}
-        images = image_origins(contents, self.settings.get("SITEURL", ""), _refuse_image)
+        images = image_origins(contents, self.settings, _refuse_image)
         return build_policy(self.settings, sources, images)
 
 
@@ -81,7 +81,7 @@ def _refuse_image(content, url, reason):
     logger.error(
         "comments: %s: image address %r cannot go into the Content-Security-Policy: it %s; "
         "fix the address",
-        at_text(content, url),
+        at_text(content, url) if content is not None else "settings (SITELOGO, FAVICON, photo)",
         url,
         reason,
     )

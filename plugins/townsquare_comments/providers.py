@@ -255,7 +255,7 @@ class Cusdis(Provider):
         server = parse_origin(self._host(settings))
         # The widget is an iframe written with srcdoc, which inherits this page's policy, and
         # its srcdoc starts with an inline <script> holding the page's data: no fixed hash can
-        # allow it, so Cusdis needs 'unsafe-inline' (README, "Content-Security-Policy").
+        # allow it, so Cusdis needs 'unsafe-inline' (docs/security.md, "Providers that need more").
         return {
             "script-src": (server, "'unsafe-inline'"),
             "frame-src": (server,),

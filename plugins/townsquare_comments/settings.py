@@ -199,7 +199,7 @@ def validate(settings):
     return settings
 
 
-#: Every provider setting name, for the README test.
+#: Every provider setting name, for the docs tests.
 PROVIDER_SETTINGS = tuple(
     name for provider in PROVIDERS for name in (*provider.required, *provider.optional)
 )

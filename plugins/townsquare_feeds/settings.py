@@ -75,7 +75,7 @@ SETTINGS = (
         None,
         _newsletter,
         "None, {'provider': 'buttondown' | 'mailchimp' | 'kit' | 'listmonk', ...} or "
-        "{'action': 'https://...', 'field': 'email'} (README: Email newsletter)",
+        "{'action': 'https://...', 'field': 'email'} (docs/feeds.md: Email newsletter)",
     ),
     # Pelican's standard setting; the subscribe block turns it into follow links.
     Setting("SOCIAL", (), _social, "a list of (name, url, ...) tuples"),

@@ -3,7 +3,7 @@
 Platforms clamp card text by lines in their own layout, not by a published character count
 (X is the exception: its card docs give 70 characters for a title and 200 for a
 description). The limits below are character approximations of those clamps at a typical
-desktop width, so a title that fits here fits there; they are documented in the README.
+desktop width, so a title that fits here fits there; they are documented in docs/preview.md.
 """
 
 from dataclasses import dataclass

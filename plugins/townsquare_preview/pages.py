@@ -11,6 +11,8 @@ from pathlib import Path
 
 import jinja2
 
+from pelican.plugins.townsquare.guard import inside
+
 from .findings import page_findings
 from .metadata import read_shared_meta
 from .networks import cards_for
@@ -82,7 +84,17 @@ def _write_one(post, output, settings, template):
     siteurl = settings.get("SITEURL", "")
     meta = read_shared_meta(built.read_text(encoding="utf-8"), f"{siteurl}/{post.url}")
     findings, audit_note = page_findings(built, output, settings)
-    target = output / preview_save_as(settings, post.slug)
+    relative = preview_save_as(settings, post.slug)
+    found = inside(output, relative)
+    if found is None:  # a Slug: with '..' in it: never write outside the output folder
+        logger.error(
+            "preview: %s: the preview page %s would be written outside the output folder — "
+            "fix: give the post a plain Slug (no '..' or '/')",
+            post.source_path,
+            relative,
+        )
+        return
+    target = Path(found)
     target.parent.mkdir(parents=True, exist_ok=True)
     html = template.render(
         SITEURL=siteurl,

@@ -1,5 +1,6 @@
 """Declared settings of the preview plugin, their defaults and one validation pass."""
 
+from pelican.plugins.townsquare.guard import save_as_problem
 from pelican.plugins.townsquare.kit import is_production
 from pelican.plugins.townsquare.settings import Setting, SettingsError, boolean, problems, refuse
 
@@ -11,9 +12,12 @@ class PreviewSettingsError(SettingsError, ValueError):
 
 
 def _save_as(value):
-    """An output path pattern holding {slug} and ending in .html."""
+    """An output path pattern holding {slug}, ending in .html, inside the output folder."""
     ok = isinstance(value, str) and "{slug}" in value and value.endswith(".html")
-    return None if ok and not value.startswith("/") else "must look like 'preview/{slug}.html'"
+    if not ok:
+        return "must look like 'preview/{slug}.html'"
+    outside = save_as_problem(value)
+    return f"{outside}; it must look like 'preview/{{slug}}.html'" if outside else None
 
 
 def _networks(value):

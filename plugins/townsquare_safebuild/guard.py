@@ -3,12 +3,20 @@
 A safe build replaces the whole output folder with the new site. Pelican only skips its own
 cleaning when the output holds the content; the swap would still delete it. So before anything
 is written we refuse an output folder that is, holds or sits inside the content, theme or
-plugins folders, and one that is or holds the folder of the settings file or the current folder.
+plugins folders, one that is or holds the folder of the settings file or the current folder,
+and whatever the kit's one guard (pelican.plugins.townsquare.guard) refuses: a repository, a
+home folder, a folder no build wrote.
 """
 
 import os
 import sys
 
+from pelican.plugins.townsquare.guard import MARKER, removal_problems, unmarked_fix
+
+#: How the output may not relate to a source folder, and to the settings' folder or cwd
+#: (inside them is where output/ usually lives).
+SOURCE = ("is", "is inside", "contains")
+WORKING = ("is", "contains")
 PLUGINS_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -19,38 +27,25 @@ class OutputRefused(Exception):
 
 
 def check_output_folder(settings):
-    """Raise OutputRefused naming every source folder the output folder would swallow."""
-    output = os.path.realpath(settings["OUTPUT_PATH"])
-    problems = []
-    if os.path.lexists(output) and not os.path.isdir(output):
-        problems.append("is a file, not a folder")
-    for name, folder in _source_folders(settings):
-        relation = _relation(output, os.path.realpath(folder))
-        if relation:
-            problems.append(f"{relation} {name}")
-    for name, folder in _working_folders():
-        relation = _relation(output, os.path.realpath(folder))
-        if relation in ("is", "contains"):  # inside them is where output/ usually lives
-            problems.append(f"{relation} {name}")
+    """Raise OutputRefused naming every reason the output folder may not be replaced."""
+    output = settings["OUTPUT_PATH"]
+    retained = settings.get("OUTPUT_RETENTION") or ()
+    around = [(name, folder, SOURCE) for name, folder in _source_folders(settings)]
+    around += [(name, folder, WORKING) for name, folder in _working_folders()]
+    # A build that keeps every old file (DELETE_OUTPUT_DIRECTORY = False) deletes nothing.
+    deletes = settings.get("DELETE_OUTPUT_DIRECTORY", True)
+    problems = removal_problems(output, retained, around, need_mark=deletes)
     if problems:
+        unmarked = any(MARKER in problem for problem in problems)
         raise OutputRefused(
-            f"safebuild: refusing to build into {settings['OUTPUT_PATH']}: it "
-            + "; it ".join(dict.fromkeys(problems))
+            f"safebuild: refusing to build into {output}: it "
+            + "; it ".join(problems)
             + ". A build replaces everything in its output folder, so building there would "
             'delete those files — fix: build into a folder of its own (OUTPUT_PATH = "output" '
-            "in the settings file, or -o output); nothing was changed"
+            "in the settings file, or -o output)"
+            + (f"; {unmarked_fix(output)}" if unmarked else "")
+            + "; nothing was changed"
         )
-
-
-def _relation(output, folder):
-    """How output relates to folder: 'is', 'is inside', 'contains' or None."""
-    if output == folder:
-        return "is"
-    if output.startswith(folder.rstrip(os.sep) + os.sep):
-        return "is inside"
-    if folder.startswith(output.rstrip(os.sep) + os.sep):
-        return "contains"
-    return None
 
 
 def _source_folders(settings):

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import logging
 import os
+import stat
 import time
 
 from .errors import BuildFailed
@@ -30,7 +31,7 @@ def exclusive(lock_path, folder, timeout):
     if fcntl is None:
         yield
         return
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    fd = _open(lock_path, folder)
     try:
         if not _try_lock(fd):
             _wait(fd, lock_path, folder, timeout)
@@ -40,6 +41,40 @@ def exclusive(lock_path, folder, timeout):
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _open(lock_path, folder):
+    """Open the lock file, refusing anything but a regular file of its own.
+
+    The build writes its process id into the lock, so a link planted there (`ln -s
+    pelicanconf.py .output.lock`, or a hard link) would have it overwrite the linked file;
+    O_NOFOLLOW refuses a symbolic link, fstat the rest (a folder, a FIFO, a second name)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK
+    try:
+        fd = os.open(lock_path, flags, 0o644)
+    except OSError as exc:
+        if os.path.islink(lock_path):
+            raise _not_a_lock(lock_path, folder, "is a symbolic link") from None
+        raise _not_a_lock(lock_path, folder, f"cannot be opened ({exc.strerror})") from None
+    info = os.fstat(fd)
+    problem = None
+    if not stat.S_ISREG(info.st_mode):
+        problem = "is not a regular file"
+    elif info.st_nlink > 1:
+        problem = f"is a second name (hard link) of another file ({info.st_nlink} names)"
+    if problem:
+        os.close(fd)
+        raise _not_a_lock(lock_path, folder, problem)
+    return fd
+
+
+def _not_a_lock(lock_path, folder, problem):
+    return BuildFailed(
+        f"safebuild: the build lock {lock_path} {problem}; a build writes its process id into "
+        f"that file, so it refuses to use it — fix: remove {lock_path} (rm {lock_path}; the "
+        f"build creates its own) and build again; nothing was built and {folder} was left as "
+        "it was"
+    )
 
 
 def _wait(fd, lock_path, folder, timeout):

@@ -7,6 +7,7 @@ once at ``initialized``, every problem listed in one error naming the setting.
 
 import re
 
+from pelican.plugins.townsquare.guard import save_as_problem
 from pelican.plugins.townsquare.settings import refuse
 
 from .hygiene import CONTROL
@@ -73,6 +74,30 @@ def _lock_timeout_problem(value):
     )
 
 
+def _retention_problem(value):
+    if isinstance(value, list | tuple | set | frozenset) and all(
+        isinstance(name, str) and name and "/" not in name for name in value
+    ):
+        return None
+    hint = " (a string is read letter by letter)" if isinstance(value, str) else ""
+    example = f"[{value!r}]" if isinstance(value, str) and value else "['.git', 'CNAME']"
+    return (
+        f"Setting 'OUTPUT_RETENTION': received {value!r}{hint}; allowed: a list of names in the "
+        f"output folder that a build keeps, e.g. OUTPUT_RETENTION = {example}"
+    )
+
+
+def _save_as_problems(settings):
+    """One problem per *_SAVE_AS setting that would write outside the output folder."""
+    for name in sorted(key for key in settings if key.endswith("_SAVE_AS")):
+        problem = save_as_problem(settings[name])
+        if problem:
+            yield (
+                f"Setting '{name}': received {settings[name]!r}; it {problem}; allowed: a path "
+                "relative to the output folder, e.g. 'posts/{slug}.html'"
+            )
+
+
 def check_site_settings(pelican):
     """initialized receiver: raise SiteSettingsError listing every unusable setting."""
     settings = pelican.settings
@@ -82,4 +107,6 @@ def check_site_settings(pelican):
     problems += [_text_problem(name, settings.get(name)) for name in TEXT_SETTINGS]
     problems.append(_keys_problem(settings["FRONTMATTER_KEYS"]))
     problems.append(_lock_timeout_problem(settings["SAFEBUILD_LOCK_TIMEOUT"]))
+    problems.append(_retention_problem(settings.get("OUTPUT_RETENTION", ())))
+    problems += _save_as_problems(settings)
     refuse(SiteSettingsError, "settings", [problem for problem in problems if problem])

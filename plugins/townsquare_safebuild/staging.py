@@ -19,6 +19,7 @@ import logging
 import os
 import sys
 
+from pelican.plugins.townsquare.guard import MARKER
 from pelican.plugins.townsquare.signals import site_staged
 
 from . import lock, swap
@@ -78,6 +79,7 @@ def _staged_run(pelican, original_run, final):
     with lock.exclusive(target.lock, final, timeout):
         with _os_errors_fail(final):
             swap.recover(target)
+            swap.start_staging(target)
         errors, crash = symlink_loops(settings), None
         if not errors:
             errors, crash = _build(pelican, original_run, target, final)
@@ -111,6 +113,9 @@ def _build(pelican, original_run, target, final):
     root = logging.getLogger()
     root.handlers.insert(0, collector)  # first, so it marks records before they are shown
     pelican.output_path = target.staging
+    retention = pelican.output_retention
+    # The staging folder's MARKER must outlive Pelican's cleaning of its output folder.
+    pelican.output_retention = [*retention, MARKER]
     try:
         original_run()
     except BuildStopped:
@@ -122,6 +127,7 @@ def _build(pelican, original_run, target, final):
     finally:
         root.removeHandler(collector)
         pelican.output_path = final
+        pelican.output_retention = retention
     return sorted(collector.messages) or _staged_checks(pelican, target.staging), None
 
 

@@ -27,7 +27,7 @@ def attach_block(content):
     """Give each article and page `share` (a ShareBlock) and `share_post` (a plain dict)."""
     if isinstance(content, Article | Page):
         content.share = share_block(content, content.settings, is_page=isinstance(content, Page))
-        # Plain data for themes written for pelican-share-post (README: "Use your own theme").
+        # Plain data for themes written for pelican-share-post (docs/own-theme.md).
         content.share_post = share_post(content, content.share, content.settings)
 
 

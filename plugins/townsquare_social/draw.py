@@ -3,10 +3,13 @@
 Pure drawing: no caching, no paths decided here (see cards.py).
 """
 
+import io
 import unicodedata
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont, features
+
+from pelican.plugins.townsquare.files import read_regular
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -76,7 +79,7 @@ def base_direction(text):
 
 
 def _paste_logo(card, logo_path):
-    with Image.open(logo_path) as logo:
+    with Image.open(io.BytesIO(read_regular(logo_path))) as logo:
         logo = logo.convert("RGBA")
         logo.thumbnail((LOGO_BOX, LOGO_BOX))
         card.paste(logo, (WIDTH - MARGIN - logo.width, MARGIN - 16), logo)

@@ -1,11 +1,14 @@
 """Social images: resolve an image reference to an absolute URL and read its real size and type."""
 
+import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
+
+from pelican.plugins.townsquare.files import read_regular
 
 from .profiles import is_web_url
 
@@ -41,7 +44,7 @@ class ImageFinder:
         """Return (width, height, mime) of an image file, read with Pillow (cached)."""
         path = str(path)
         if path not in self._probed:
-            with Image.open(path) as image:
+            with Image.open(io.BytesIO(read_regular(path))) as image:
                 self._probed[path] = (*image.size, Image.MIME.get(image.format))
         return self._probed[path]
 
@@ -96,7 +99,7 @@ class ImageFinder:
         try:
             width, height, mime = self.probe(source)
         except OSError as error:
-            problem = "does not exist" if isinstance(error, FileNotFoundError) else str(error)
+            problem = "does not exist" if isinstance(error, FileNotFoundError) else _reason(error)
         else:
             return SocialImage(url=url, alt=alt, width=width, height=height, mime=mime)
         # Logged outside the except block so the build's error list shows this sentence only.
@@ -107,3 +110,10 @@ class ImageFinder:
             problem,
         )
         return SocialImage(url=url, alt=alt)
+
+
+def _reason(error):
+    """An OSError as the rest of a sentence about the file: 'is not a regular file ...'."""
+    if isinstance(error, UnidentifiedImageError):
+        return "is not an image Pillow can read (PNG, JPEG, GIF, WebP ...)"
+    return error.strerror if error.errno is not None and error.strerror else str(error)

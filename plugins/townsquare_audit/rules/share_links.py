@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 from ..kinds import ARTICLE, PAGE
 from ..sharing import shares
-from ..urls import same_page
+from ..urls import same_page, split
 from .base import Rule
 
 
@@ -33,9 +33,25 @@ class ShareLinks(Rule):
             if shares(link.get("href") or "", page.url, encoded):
                 continue  # the usual case, read without decoding the link
             shared = urls()
-            if shared and not any(same_page(url, page.url) for url in shared):
+            if not shared and not _own_page(link.get("href") or "", page.url):
+                yield self.finding(
+                    page,
+                    page.line_of_tag(link),
+                    f"{network} share link carries no page URL: it shares nothing of this page "
+                    f"({page.url})",
+                )
+            elif shared and not any(same_page(url, page.url) for url in shared):
                 yield self.finding(
                     page,
                     page.line_of_tag(link),
                     f"{network} share link shares {shared[0]}, not this page ({page.url})",
                 )
+
+
+def _own_page(href, url):
+    """True for a link to a page of this site (the kit's Mastodon server picker): it carries
+    the text itself, not in its address."""
+    parts, here = split(href), split(url)
+    if parts is None or here is None:
+        return False
+    return not parts.scheme or (parts.hostname or "") == (here.hostname or "")
