@@ -199,3 +199,10 @@ def test_add_help_exits_0():
     assert result.returncode == 0
     assert "print the one line that adds Townsquare" in result.stdout
     assert "exit status: 0 nothing to change, 1 a line to add or a problem" in result.stdout
+
+
+def test_the_face_lists_every_part_the_kit_installs():
+    from conftest import ROOT
+
+    folders = {p.parent.name for p in (ROOT / "plugins").glob("townsquare_*/__init__.py")}
+    assert set(PARTS) == folders

@@ -20,6 +20,7 @@ PARTS = (
     "townsquare_feeds",
     "townsquare_brand",
     "townsquare_readnext",
+    "townsquare_replies",
     "townsquare_preview",
     "townsquare_audit",
 )
