@@ -12,7 +12,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from conftest import run_build
-from guest_helpers import POSTS, build_guest, build_plain
+from guest_settings_helpers import POSTS, build_guest, build_plain
 
 pytestmark = pytest.mark.usefixtures("kit_discoverable")
 

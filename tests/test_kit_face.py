@@ -10,7 +10,7 @@ import blinker
 import pytest
 from bs4 import BeautifulSoup
 from conftest import make_settings, reset_plugin_signals, run_build, townsquare
-from guest_helpers import GUEST
+from guest_settings_helpers import GUEST
 from pelican import Pelican
 from pelican.plugins import signals as pelican_signals
 

@@ -26,7 +26,13 @@ def guest_settings(blog, conf, output, **overrides):
         "LOAD_CONTENT_CACHE": False,
         "SOCIAL_CARD_CACHE": str(output.parent / "card-cache"),
     }
-    return read_settings(str(GUEST / blog / conf), override={**base, **overrides})
+    try:
+        return read_settings(str(GUEST / blog / conf), override={**base, **overrides})
+    finally:
+        # Pelican registers the file as 'pelicanconf': another blog's publishconf.py must not
+        # import this one's afterwards.
+        for name in ("pelicanconf", "publishconf"):
+            sys.modules.pop(name, None)
 
 
 def build_guest(blog, conf, output, **overrides):
