@@ -7,6 +7,8 @@ OUTPUT ?= output
 DIR    ?= $(OUTPUT)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# `make serve` builds here, so it never replaces a published build in $(OUTPUT)/.
+SERVE_OUTPUT ?= .serve
 PELICAN_OPTS ?=
 # docs/ (the kit's documentation, `make docs`) has its own audit, as a docs site.
 AUDIT_OPTS ?= --ignore 'drafts/*' --ignore 'preview/*' --ignore 'docs/*'
@@ -47,8 +49,8 @@ site: $(VENV)/.installed ## build the sample blog into output/ (audited) with pe
 	@echo "Built the site into $(abspath $(OUTPUT))/ (the interaction audit ran as part of the build)."
 	@echo "Preview it with: make serve   ->  http://$(HOST):$(PORT)/"
 
-serve: $(VENV)/.installed ## rebuild on change and serve on http://127.0.0.1:8000
-	$(PY) -m pelican content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT) $(PELICAN_OPTS)
+serve: $(VENV)/.installed ## rebuild on change, serve on http://127.0.0.1:8000 (another port: make serve PORT=8001)
+	$(BIN)/townsquare serve -s pelicanconf.py -o $(SERVE_OUTPUT) --bind $(HOST) --port $(PORT)
 
 publish: $(VENV)/.installed ## production build: SITEURL=https://your.domain make publish (audited)
 	$(PY) -m pelican content -s publishconf.py -o $(OUTPUT) $(PELICAN_OPTS)
@@ -104,6 +106,6 @@ post: $(VENV)/.installed ## start a draft: make post TITLE="My title"
 
 clean: ## remove the built site and caches (keeps .venv)
 	@# Through the build's own guard: only a folder a build wrote is deleted (never content/).
-	@if [ -x $(BIN)/townsquare ]; then $(BIN)/townsquare clean $(OUTPUT); \
+	@if [ -x $(BIN)/townsquare ]; then $(BIN)/townsquare clean $(OUTPUT) && $(BIN)/townsquare clean $(SERVE_OUTPUT); \
 	else echo "make clean: kept $(OUTPUT) ($(BIN)/townsquare is not installed: make install)"; fi
 	rm -rf .cache __pycache__ .pytest_cache

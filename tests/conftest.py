@@ -150,6 +150,20 @@ def townsquare(*args, cwd=None, env=None, timeout=120):
     )
 
 
+def untracked_files(folder):
+    """The files git would offer to add in the repository at folder (paths relative to it)."""
+    import subprocess
+
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return sorted(line[3:] for line in status.stdout.splitlines() if line.startswith("?? "))
+
+
 def free_port():
     """A free TCP port on 127.0.0.1 (for a site built with SITEURL on that origin)."""
     import socket
@@ -263,6 +277,18 @@ def pytest_terminal_summary(terminalreporter):
         red=True,
         bold=True,
     )
+
+
+@pytest.fixture(scope="session")
+def generator_sites(tmp_path_factory):
+    """{name: built folder} for the sites of tests/fixtures/generators, built once per session
+    by real generators (tests/generator_sites.py)."""
+    from generator_sites import SITES, build
+
+    if not shutil.which("jekyll"):
+        pytest.fail("Debian's jekyll is required: run tools/provision")
+    tmp = tmp_path_factory.mktemp("generators")
+    return {name: build(name, tmp) for name in SITES}
 
 
 @pytest.fixture(scope="session")

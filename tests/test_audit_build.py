@@ -171,7 +171,7 @@ def test_invalid_settings_are_listed_together(tmp_path):
         "  - Setting 'AUDIT_RULES': received ['nope']; allowed: rule ids: home-page, readable, "
         "share-links, share-copy, comments, feed-discovery, subscribe, og-core, canonical, "
         "meta-duplicates, og-image, twitter-card, json-ld, text-lengths, html-lang, "
-        "accessible-names, escaped-html, publish-urls, placeholders, noopener\n"
+        "accessible-names, escaped-html, publish-urls, placeholders, noopener, internal-links\n"
         "  - Setting 'AUDIT_FAIL_ON': received 'sometimes'; allowed: error, warning, never\n"
         "  - Setting 'AUDIT_JOBS': received -1; allowed: 0 (one per core) or a positive integer\n"
         "  - Setting 'AUDIT_CACHE': received 'yes'; allowed: True or False"

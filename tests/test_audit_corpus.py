@@ -187,8 +187,8 @@ def build_sphinx(tmp_path, theme):
 
 
 def docs_label(rel):
-    """MkDocs and Sphinx: the root index is home, 404.html a 404, everything else a page."""
-    return {"index.html": "home", "404.html": "404"}.get(rel, "page")
+    """MkDocs and Sphinx: the root index is home, 404.html a 404, everything else docs."""
+    return {"index.html": "home", "404.html": "404"}.get(rel, "docs")
 
 
 def pelican_label(rel):
@@ -242,13 +242,13 @@ def corpus(tmp_path_factory, notmyidea_site):
 
 def test_the_corpus_covers_every_kind_and_generator(corpus):
     assert Counter(expected for _, _, expected, _, _ in corpus).keys() == {
-        "article", "page", "home", "listing", "404", "redirect"
+        "article", "page", "home", "listing", "404", "redirect", "docs"
     }  # fmt: skip
     assert len({generator for generator, *_ in corpus}) == 6
     assert len(corpus) > 120
 
 
-@pytest.mark.parametrize("kind", ["article", "page", "home", "listing", "404", "redirect"])
+@pytest.mark.parametrize("kind", ["article", "page", "home", "listing", "404", "redirect", "docs"])
 def test_precision_and_recall_per_kind(corpus, kind):
     true_positive = sum(1 for *_, want, got, _ in corpus if want == got == kind)
     predicted = sum(1 for *_, got, _ in corpus if got == kind)
@@ -269,5 +269,5 @@ def test_the_hard_cases_are_right(corpus):
     assert found["hugo", "fr/tags/direction/index.html"] == "listing"
     assert found["hugo", "events/index.html"] == "listing"  # one entry, og:type website
     assert found["hugo", "2023/01/11/note-1/index.html"] == "article"  # a dated path
-    assert found["sphinx-furo", "install.html"] == "page"  # furo wraps it in one <article>
+    assert found["sphinx-furo", "install.html"] == "docs"  # furo wraps it in one <article>
     assert re.match(r"article", found["pelican-notmyidea", "posts/listening-tours.html"])

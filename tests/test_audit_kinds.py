@@ -35,7 +35,7 @@ def kind_of(rel):
         ("index.html", "home"),
         ("page-plain.html", "page"),
         ("og-article-without-date.html", "page"),  # og:type article alone: themes hard-code it
-        ("docs-page.html", "page"),  # a docs generator's page is never an article
+        ("docs-page.html", "docs"),  # a docs generator's page without blog evidence
         ("json-ld-type-object.html", "page"),  # an object @type is ignored, not a crash
         ("redirect.html", "redirect"),
         ("redirect-quoted.html", "redirect"),  # a short delay, URL='...'
@@ -44,6 +44,11 @@ def kind_of(rel):
         ("missing-page.html", "404"),
         ("post-titled-404.html", "article"),  # "404" in a post's title is not a 404 page
         ("marked-home.html", "home"),
+        ("zh-hant-tw/index.html", "home"),  # a language folder with script and region
+        ("p/harbour-walk/index.html", "article"),  # "Related content" cards after the post
+        ("about/index.html", "page"),  # stamped og:type article + BlogPosting: a page by role
+        ("page2/index.html", "listing"),  # jekyll-paginate's page2/
+        ("undated-post.html", "article"),  # no machine-readable date: one <article> with tags
     ],
 )
 def test_kind(rel, kind):
@@ -56,7 +61,7 @@ def test_the_evidence_that_decided_is_kept():
         ["article:published_time", "og:type article", "one <article> with a publication date"],
     )
     assert kind_of("notes/index.html") == ("listing", ["section feed"])
-    assert kind_of("docs-page.html") == ("page", ["docs generator (mkdocs-1.6.1)"])
+    assert kind_of("docs-page.html") == ("docs", ["docs generator (mkdocs-1.6.1)"])
 
 
 def test_json_report_lists_every_page_with_kind_and_evidence(tmp_path, capsys):

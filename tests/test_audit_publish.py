@@ -76,21 +76,56 @@ def test_a_publish_build_with_the_sample_identity_is_refused(tmp_path, monkeypat
     assert not (tmp_path / "output").exists()
 
 
-def test_own_identity_passes_the_placeholders_rule(tmp_path, monkeypatch, content_copy):
-    # A leader's own identity: the sample posts' reply links are front matter, so drop them.
-    content = content_copy
+def own_identity(content):
+    """The settings of a leader's own identity; the sample posts' reply links (front matter)
+    are dropped from the content folder."""
     for post in (content / "posts").glob("*.md"):
         text = post.read_text(encoding="utf-8")
         post.write_text(re.sub(r"(?m)^(Mastodon|Linkedin): .*\n", "", text), encoding="utf-8")
-    monkeypatch.setenv("SITEURL", "https://blog.amara-okafor.net")
-    own = {
+    return {
         "AUTHORS_BIO": {"amara-okafor": {"name": "Amara Okafor", "email": "amara@okafor.net"}},
         "SOCIAL_TWITTER_SITE": "@amara_okafor",
         "SOCIAL_PUBLISHER": {"type": "Person", "name": "Amara Okafor"},
         "SOCIAL": (("Mastodon", "https://mastodon.social/@amara_okafor"),),
         "COMMENTS_REPLY_EMAIL": "hello@okafor.net",
     }
-    run_build(tmp_path / "output", "publishconf.py", PATH=str(content), AUDIT_SKIP=[], **own)
+
+
+def test_own_identity_passes_the_placeholders_rule(tmp_path, monkeypatch, content_copy):
+    own = own_identity(content_copy)
+    monkeypatch.setenv("SITEURL", "https://blog.amara-okafor.net")
+    run_build(tmp_path / "output", "publishconf.py", PATH=str(content_copy), AUDIT_SKIP=[], **own)
+
+
+def test_the_samples_name_left_in_a_summary_is_refused(tmp_path, monkeypatch, content_copy):
+    # "Start here" step 3 renames the blog; the sample Subscribe page's Summary still said
+    # "Ways to follow Townsquare ...", in every share card of that page.
+    own = own_identity(content_copy)
+    monkeypatch.setenv("SITEURL", "https://blog.amara-okafor.net")
+    renamed = {"SITENAME": "Amara writes", "SITESUBTITLE": "Notes on leading in public"}
+    with pytest.raises(Exception) as refused:
+        run_build(
+            tmp_path / "output",
+            "publishconf.py",
+            PATH=str(content_copy),
+            AUDIT_SKIP=[],
+            AUDIT_REPORT=str(tmp_path / "audit.txt"),
+            **own,
+            **renamed,
+        )
+    assert type(refused.value).__name__ == "BuildFailed"
+    found = [
+        line.strip().removeprefix(str(tmp_path) + "/")
+        for line in (tmp_path / "audit.txt").read_text("utf-8").splitlines()
+        if "[placeholders]" in line and "og:description" in line
+    ]
+    assert found == [
+        f"output/{page}.html:12: error: [placeholders] the sample's words 'Townsquare' in the "
+        "og:description: rewrite the page's Title or Summary in your words — fix: set your own "
+        "identity in pelicanconf.py (README: Make it yours)"
+        for page in ("about", "subscribe")
+    ]
+    assert not (tmp_path / "output").exists()
 
 
 def test_a_refused_build_in_github_actions_prints_annotations(tmp_path):

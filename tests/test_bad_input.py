@@ -82,7 +82,7 @@ def test_missing_image_in_front_matter(site):
     text = GOOD.replace("Title: Hello, readers", "Title: Pictured\nImage: images/missing.png")
     path, lines = break_build(site, "pictured.md", text)
     assert lines == [
-        f"social: {path}: Image 'images/missing.png' is neither a static file of the content "
+        f"social: {path}:2: Image 'images/missing.png' is neither a static file of the content "
         "nor of the theme nor an http(s) URL — fix: use a path inside the content folder such "
         "as 'images/photo.png' (the file must exist) or a full https:// URL"
     ]

@@ -12,7 +12,7 @@ def test_help_lists_the_commands():
     result = run("--help")
     assert result.returncode == 0
     assert result.stdout.startswith("usage: townsquare [-h] [--version] COMMAND ...")
-    for command in ("new", "post", "audit"):
+    for command in ("new", "post", "serve", "audit"):
         assert f"    {command} " in result.stdout
 
 
@@ -24,7 +24,7 @@ def test_no_or_unknown_command_is_a_usage_error(args):
     assert result.stderr.startswith("usage: townsquare")
 
 
-@pytest.mark.parametrize("command", ["new", "post", "audit"])
+@pytest.mark.parametrize("command", ["new", "post", "serve", "audit"])
 def test_every_command_has_help(command):
     result = run(command, "--help")
     assert result.returncode == 0

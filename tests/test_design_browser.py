@@ -63,6 +63,30 @@ def test_tap_targets_are_at_least_44px_on_a_phone(mobile, origin, selector):
     assert mobile.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
 
 
+QUOTE_STYLE = r"""
+() => {
+  const line = document.querySelector("blockquote.ts-quote .ts-quote-share");
+  const quote = getComputedStyle(line.closest("blockquote"));
+  const style = getComputedStyle(line);
+  const links = [...line.querySelectorAll("a")].map((a) => {
+    const box = a.getBoundingClientRect();
+    return [Math.round(box.height), getComputedStyle(a).borderTopStyle];
+  });
+  return {sans: style.fontFamily !== quote.fontFamily,
+          smaller: parseFloat(style.fontSize) < parseFloat(quote.fontSize), links};
+}
+"""
+
+
+def test_share_this_quote_is_styled_by_the_theme(mobile, origin):
+    # It inherited the quote's large serif text, with plain inline links.
+    mobile.goto(f"{origin}/posts/writing-in-public.html")
+    style = mobile.evaluate(QUOTE_STYLE)
+    assert style["sans"] and style["smaller"]
+    assert len(style["links"]) >= 3
+    assert all(height >= 44 and border == "solid" for height, border in style["links"])
+
+
 def test_share_row_has_a_visible_label_and_a_brand_icon_per_network(mobile, origin):
     mobile.goto(f"{origin}/{POST}")
     nav = mobile.locator("nav[data-ts-share]")

@@ -25,7 +25,7 @@ DOCS = ROOT / "docs"
 SITEURL = "https://amara.github.io/townsquare-blog"
 README_LIMIT = 12 * 1024
 #: What `make docs` runs: Sphinx's HTML builder, warnings as errors, every warning listed.
-SPHINX = (sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html")
+SPHINX = (sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "--no-color", "-b", "html")
 
 
 def build_docs(source, out):
@@ -150,7 +150,7 @@ def test_docs_pass_the_kits_own_audit(docs_build):
     assert result.returncode == 0, result.stdout + result.stderr
     pages = len(list(DOCS.glob("*.md"))) + 2  # and Sphinx's genindex and search pages
     assert result.stdout.splitlines()[-1] == (
-        f"audit: {pages} pages audited (1 home, {pages - 1} page): no findings"
+        f"audit: {pages} pages audited ({pages - 1} docs, 1 home): no findings"
     )
 
 

@@ -40,3 +40,22 @@ def test_a_local_build_previews_drafts_with_noindex_and_nothing_to_share(content
     published = BeautifulSoup((out / "posts" / "listening-tours.html").read_text("utf-8"), "lxml")
     assert published.select('meta[name="robots"]') == []
     assert published.select("[data-ts-share]") and published.select("[data-ts-comments]")
+
+
+def test_local_draft_posts_and_pages_wear_a_visible_draft_label(content_copy, build_site):
+    (content_copy / "posts" / "secret.md").write_text(DRAFT, encoding="utf-8")
+    (content_copy / "pages" / "draft-page.md").write_text(
+        "Title: Unfinished page\nStatus: draft\n\nNot yet.\n", encoding="utf-8"
+    )
+    out = build_site(PATH=str(content_copy))
+    label = (
+        "Draft Only you see this page: it is left out of make publish. Remove the Status: draft "
+        "line to publish it."
+    )
+    for draft in ("drafts/secret.html", "drafts/pages/draft-page.html"):
+        page = BeautifulSoup((out / draft).read_text("utf-8"), "lxml")
+        shown = [" ".join(p.get_text().split()) for p in page.select("main .draft-label")]
+        assert shown == [label], draft
+    for published in ("posts/listening-tours.html", "about.html"):
+        page = BeautifulSoup((out / published).read_text("utf-8"), "lxml")
+        assert page.select(".draft-label") == [], published

@@ -62,7 +62,7 @@ def test_an_unknown_status_is_refused_with_the_line(tmp_path, status):
     ("line", "example"),
     [
         ("Date: 03/04/2026", "'Date: 2026-05-04 09:30+02:00'"),
-        ("Date: 4 March 2026 10:00", "'Date: 2026-05-04 09:30+02:00'"),
+        ("Date: 4.3.26 10:00", "'Date: 2026-05-04 09:30+02:00'"),
         ("Modified: 03/05/2026", "'Modified: 2026-05-04 09:30+02:00'"),
     ],
 )
@@ -82,7 +82,16 @@ def test_dates_that_are_not_iso_are_refused_with_an_example(tmp_path, line, exam
 
 
 @pytest.mark.parametrize(
-    "value", ["2026-03-04", "2026-03-04 09:30", "2026-03-04T09:30:15+02:00", "2026-03-04 09:30Z"]
+    "value",
+    [
+        "2026-03-04",
+        "2026-03-04 09:30",
+        "2026-03-04T09:30:15+02:00",
+        "2026-03-04 09:30Z",
+        "2026-3-4 9:30",  # Pelican reads it one way only: never refused
+        "4 March 2026 10:00",
+        "2026/03/04",
+    ],
 )
 def test_iso_dates_in_every_form_build(tmp_path, value):
     new_site(tmp_path, {"posts/iso.md": post().replace("2026-05-04 09:30+02:00", value)})
@@ -187,4 +196,50 @@ def test_a_far_future_date_warns(tmp_path, caplog):
     assert messages(caplog, logging.WARNING) == [
         f"{path}:2: the date 2206-05-04 is more than a year ahead, so the post says it was "
         "written then — fix: check the year"
+    ]
+
+
+STRAY = (
+    "looks like front matter but is the first line of the post's text (front matter ends at "
+    "the first line that is not 'Key: value'), so its settings are ignored and the post is "
+    "published — fix: move it into the front matter as 'Key: value' (no space before the "
+    "colon, no blank line above)"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "shown"),
+    [
+        ("Status : draft\nSummary: The plan nobody may read yet.\n", 6, "Status : draft"),
+        ("\nStatus: draft\n", 7, "Status: draft"),
+        ("\nSatus : draft\n", 7, "Satus : draft"),
+    ],
+)
+def test_front_matter_slipping_into_the_text_never_publishes_the_draft(
+    tmp_path, monkeypatch, lines, line, shown
+):
+    monkeypatch.setenv("SITEURL", PUBLISH_URL)
+    new_site(tmp_path, {"posts/ok.md": post()})
+    out = build(tmp_path, "publishconf.py")
+    secret = "The reorganisation starts in June."
+    draft = tmp_path / "content" / "posts" / "plan.md"
+    draft.write_text(post(title="The plan", extra=lines, body=secret + "\n"), encoding="utf-8")
+    assert refused(tmp_path, "publishconf.py") == [f"{draft}:{line}: '{shown}' {STRAY}"]
+    published = [p.read_text("utf-8", "replace") for p in out.rglob("*") if p.is_file()]
+    assert not [text for text in published if "reorganisation" in text or "The plan" in text]
+
+
+def test_text_that_merely_starts_with_a_word_and_colon_publishes(tmp_path):
+    body = "Update: we moved the meeting.\n\nNote : nothing else changed.\n"
+    new_site(tmp_path, {"posts/update.md": post(body=body)})
+    assert (build(tmp_path) / "posts" / "update.html").is_file()
+
+
+@pytest.mark.parametrize("key", ["Tgas", "Tagz", "Tsgs"])
+def test_tag_key_slips_are_refused_like_satus(tmp_path, key):
+    new_site(tmp_path, {"posts/tags.md": post(extra=f"{key}: leadership\n")})
+    path = tmp_path / "content" / "posts" / "tags.md"
+    assert refused(tmp_path) == [
+        f"{path}:6: unknown front matter key '{key}' — did you mean 'Tags'? fix: correct the key "
+        "(a key your theme reads goes in the FRONTMATTER_KEYS setting)"
     ]

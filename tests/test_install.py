@@ -4,6 +4,7 @@ Slow (a real install from the checkout, dependencies from the package index or p
 so it runs once per session; CI runs it like every other test.
 """
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -119,7 +120,8 @@ def test_a_real_blog_adding_one_plugins_line_builds_with_the_installed_kit(venv,
 
 def test_townsquare_new_then_make_publish_with_the_installed_kit(venv, tmp_path):
     blog = tmp_path / "x"
-    run([str(venv / "bin" / "townsquare"), "new", str(blog), "--email", "me@x-blog.net"])
+    kit = "--kit=townsquare==0.2.0"  # installed from the folder: --kit says where, not used here
+    run([str(venv / "bin" / "townsquare"), "new", str(blog), "--email", "me@x-blog.net", kit])
     result = run(
         [
             "make",
@@ -159,3 +161,65 @@ def test_the_installed_townsquare_audit_never_imports_pelican(venv, tmp_path):
     )
     assert installed.returncode == 1
     assert installed.stdout == found.stdout.rpartition("1 False False")[0]
+
+
+def _kit_repository(folder):
+    """A git repository holding the kit's files (this checkout's, uncommitted edits included),
+    committed and tagged v0.2.0: the kit as its public repository would serve it."""
+    folder.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, folder / name)
+    skip = shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc")
+    for name in ("plugins", "theme"):
+        shutil.copytree(ROOT / name, folder / name, ignore=skip)
+    for command in (
+        ["git", "init", "-q", "-b", "main"],
+        ["git", "add", "-A"],
+        ["git", "-c", "user.name=Kit", "-c", "user.email=kit@example.net", "commit", "-qm", "kit"],
+        ["git", "tag", "v0.2.0"],
+    ):
+        run(command, cwd=folder)
+    return folder
+
+
+def test_a_new_blog_installs_on_a_machine_without_the_kits_clone(tmp_path):
+    public = _kit_repository(tmp_path / "public") / ".git"
+    clone = tmp_path / "clone"
+    run(["git", "clone", "-q", public.as_uri(), str(clone)])
+    leader = tmp_path / "leader-venv"
+    run([sys.executable, "-m", "venv", str(leader)])
+    run([str(leader / "bin" / "python"), "-m", "pip", "install", "-q", str(clone)])
+    townsquare = str(leader / "bin" / "townsquare")
+
+    refused = subprocess.run(
+        [townsquare, "new", str(tmp_path / "refused")], capture_output=True, text=True
+    )
+    assert refused.returncode == 2
+    assert refused.stderr.startswith(
+        f"townsquare new: the kit was installed from {clone.as_uri()}, a place on this machine"
+    )
+    assert "--kit https://github.com/OWNER/townsquare.git@v0.2.0" in refused.stderr
+    assert not (tmp_path / "refused").exists()
+
+    blog = tmp_path / "blog"
+    # file://localhost/...: the pip a fresh venv brings (23.x) refuses git+file:///... URLs.
+    url = f"file://localhost{public}@v0.2.0"
+    run([townsquare, "new", str(blog), "--email", "me@x-blog.net", "--kit", url])
+    branch = run(["git", "branch", "--show-current"], cwd=blog).stdout.strip()
+    assert branch == "main"
+    requirements = (blog / "requirements.txt").read_text(encoding="utf-8")
+    assert f"townsquare @ git+{url}\n" in requirements
+    assert str(clone) not in requirements and str(ROOT) not in requirements
+
+    # Another machine: no clone, no leader's venv; a fresh venv installs the blog's pins.
+    shutil.rmtree(clone)
+    shutil.rmtree(leader)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    venv = elsewhere / "venv"
+    run([sys.executable, "-m", "venv", str(venv)])
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
+    run([*pip, "-r", str(blog / "requirements.txt")], cwd=elsewhere)
+    script = "from pelican.themes import townsquare; print(townsquare.path())"
+    theme = run([str(venv / "bin" / "python"), "-c", script], cwd=elsewhere).stdout.strip()
+    assert theme.startswith(str(venv)) and theme.endswith("pelican/themes/townsquare")

@@ -201,3 +201,21 @@ def test_browser_cards_show_title_and_loaded_image(tmp_path, build_site):
             browser.close()
     finally:
         server.shutdown()
+
+
+def test_preview_page_wears_the_posts_stylesheets_and_brand_colour(build_site):
+    # It loaded the theme's townsquare.css only: the BRAND_COLOR palette never reached it.
+    site = build_site(SITEURL=SITEURL, BRAND_COLOR="#8a2be2")
+    sheets = [
+        link["href"]
+        for link in read(site / "posts" / "listening-tours.html").select("head link")
+        if "stylesheet" in link.get("rel", [])
+    ]
+    preview = read(site / "preview" / "listening-tours.html")
+    shown = [link["href"] for link in preview.select('head link[rel="stylesheet"]')]
+    assert shown[: len(sheets)] == sheets
+    assert f"{SITEURL}/preview/preview.css" in shown[len(sheets) :]
+    palettes = [
+        site / href.removeprefix(f"{SITEURL}/") for href in sheets if "townsquare.css" not in href
+    ]
+    assert any("#8a2be2" in path.read_text("utf-8").lower() for path in palettes), sheets

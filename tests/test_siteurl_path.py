@@ -12,8 +12,11 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT_SITEURL as SITEURL
+from writing_helpers import PUBLISH_URL, build, new_site, post
 
 HOST = urlsplit(SITEURL).netloc
+ABOUT = "Title: About\n\nWho writes here.\n"
+LINK_TEXTS = ("who I am", "the same", "elsewhere", "a post")
 URL_ATTRIBUTES = (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
                   ("form", "action"), ("meta", "content"))  # fmt: skip
 
@@ -77,3 +80,36 @@ def test_cards_and_share_picker_live_under_the_path(site):
     picker = BeautifulSoup(target(site, mastodon).read_text("utf-8"), "lxml")
     back = picker.select_one("main > p > a")["href"]
     assert back == f"{SITEURL}/posts/comment-section-strategy.html"
+
+
+def test_a_root_relative_link_in_a_post_stays_under_the_path(tmp_path, monkeypatch):
+    # [who I am](/about.html) pointed at https://amara.github.io/about.html: outside the site.
+    monkeypatch.setenv("SITEURL", SITEURL)
+    body = (
+        "Read [who I am](/about.html), [the same](/townsquare-blog/about.html#me) and "
+        "[elsewhere](//example.org/x) or [a post](posts/x.html).\n"
+    )
+    new_site(tmp_path, {"posts/who.md": post(body=body), "pages/about.md": ABOUT})
+    out = build(tmp_path, "publishconf.py")
+    page = BeautifulSoup((out / "posts" / "who.html").read_text("utf-8"), "lxml")
+    links = {a.get_text(): a["href"] for a in page.select("a") if a.get_text() in LINK_TEXTS}
+    assert links == {
+        "who I am": "/townsquare-blog/about.html",
+        "the same": "/townsquare-blog/about.html#me",
+        "elsewhere": "//example.org/x",
+        "a post": "posts/x.html",
+    }
+    assert (out / "about.html").is_file()
+    feed = feedparser.parse((out / "feeds" / "all.atom.xml").read_bytes())
+    entry = BeautifulSoup(feed.entries[0].content[0].value, "lxml")
+    assert entry.find("a", string="who I am")["href"] == f"{SITEURL}/about.html"
+
+
+def test_a_root_site_keeps_root_relative_links(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITEURL", PUBLISH_URL)
+    new_site(
+        tmp_path, {"posts/who.md": post(body="[who I am](/about.html)\n"), "pages/about.md": ABOUT}
+    )
+    out = build(tmp_path, "publishconf.py")
+    page = BeautifulSoup((out / "posts" / "who.html").read_text("utf-8"), "lxml")
+    assert page.find("a", string="who I am")["href"] == "/about.html"

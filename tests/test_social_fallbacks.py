@@ -113,9 +113,10 @@ def test_bad_image_and_canonical_fail_the_build_naming_the_file(tmp_path, conten
         run_build(tmp_path / "output", PATH=str(content_copy))
     message = str(failure.value)
     assert (
-        f"social: {post}: Image 'images/missing.png' is neither a static file of the content "
+        f"social: {post}:5: Image 'images/missing.png' is neither a static file of the content "
         "nor of the theme nor an http(s) URL" in message
     )
-    assert f"social: {post}: canonical '/posts/elsewhere.html' is not an absolute http(s) URL" in (
-        message
+    assert (
+        f"social: {post}:6: canonical '/posts/elsewhere.html' is not an absolute http(s) URL"
+        in (message)
     )

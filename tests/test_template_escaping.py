@@ -52,7 +52,7 @@ KIT_TEMPLATE_FOLDERS = [ROOT / "theme" / "templates", *PLUGIN_TEMPLATES]
 
 #: Partials only a theme's own templates include (the injection into foreign themes adds the
 #: metadata, feed links, share, comment and subscribe pieces).
-INCLUDED_ONLY = {"preview_head.html", "preview_link.html", "read_next.html"}
+INCLUDED_ONLY = {"preview_head.html", "preview_link.html", "read_next.html", "replies_head.html"}
 
 
 def kit_templates():

@@ -1,4 +1,4 @@
-"""The `townsquare` command: `new`, `post`, `clean`, `audit`, `syndicate`, `add` (see COMMANDS).
+"""The `townsquare` command: new, post, serve, clean, audit, syndicate, add (see COMMANDS).
 
 Behaves like its neighbours (pelican-quickstart, mkdocs new, hugo new site): `--help` on every
 subcommand, exit status 0 success / 1 the job ran and found problems / 2 bad usage or input,
@@ -16,6 +16,10 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 COMMANDS = {
     "new": ("pelican.plugins.townsquare.scaffold", "create a new blog repository in DIR"),
     "post": ("pelican.plugins.townsquare.newpost", "start a draft post: townsquare post 'Title'"),
+    "serve": (
+        "pelican.plugins.townsquare.serve",
+        "serve the blog and rebuild on every change (make serve)",
+    ),
     "clean": (
         "pelican.plugins.townsquare.clean",
         "delete a built site (only a folder a build wrote)",

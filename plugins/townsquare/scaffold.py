@@ -2,23 +2,23 @@
 
 Like pelican-quickstart, `hugo new site` and `mkdocs new`: content/ (an About page, a 404 page
 and a first post as a draft), pelicanconf.py with the identity at the top, publishconf.py, the
-GitHub and GitLab publish definitions, a Makefile with the everyday commands and a
-requirements.txt that installs this very kit. Nothing is ever overwritten.
+GitHub and GitLab publish definitions, a Makefile with the everyday commands, a .gitignore for
+everything the kit writes, a requirements.txt that installs this kit on any machine, and a git
+repository on branch ``main`` (the branch the publish workflows deploy). Nothing is ever
+overwritten.
 """
 
 import argparse
-import json
 import subprocess
 import sys
 from datetime import datetime
-from importlib import metadata
 from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from . import newpost
+from . import kitsource, newpost
 
 SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
 #: Files kept without their leading dot in the package (package data skips dot-files).
@@ -26,8 +26,6 @@ DOTTED = {"gitignore": ".gitignore", "gitlab-ci.yml": ".gitlab-ci.yml", "github"
 #: Scaffold files that are templates of Python files end in .in (so no tool compiles them).
 TEMPLATE_SUFFIX = ".in"
 SLUG_SUBS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
-#: The kit's own dependencies pinned in the new blog, at the versions installed now.
-PINNED = ("pelican", "markdown", "beautifulsoup4", "lxml", "feedgen", "pillow", "rich")
 
 
 def _parser(prog):
@@ -42,7 +40,13 @@ def _parser(prog):
     parser.add_argument("--email", help="reply address under posts (default: git's user.email)")
     parser.add_argument("--subtitle", default="", help="one line under the blog's name")
     parser.add_argument("--timezone", default="UTC", help="e.g. Europe/Berlin (default: UTC)")
-    parser.add_argument("--kit", help="pip requirement for the kit (default: where it came from)")
+    parser.add_argument(
+        "--kit",
+        metavar="URL",
+        help="where the blog installs the kit from: its git URL at a tag "
+        "(https://github.com/OWNER/townsquare.git@v0.2.0) or a requirement such as "
+        "townsquare==0.2.0 (default: the package index or git URL it was installed from)",
+    )
     return parser
 
 
@@ -54,33 +58,6 @@ def _git_config(key):
     except (OSError, subprocess.SubprocessError):
         return ""
     return found.stdout.strip() if found.returncode == 0 else ""
-
-
-def kit_requirement():
-    """How the new blog installs this kit: the source it was installed from, else its version."""
-    try:
-        dist = metadata.distribution("townsquare")
-    except metadata.PackageNotFoundError:
-        return "townsquare"
-    origin = json.loads(dist.read_text("direct_url.json") or "{}")
-    url = origin.get("url", "")
-    vcs = origin.get("vcs_info")
-    if vcs:
-        return f"townsquare @ {vcs['vcs']}+{url}@{vcs['commit_id']}"
-    if url.startswith("file://"):
-        return f"townsquare @ {url}"
-    return f"townsquare=={dist.version}"
-
-
-def requirements(kit):
-    """requirements.txt lines: the kit, and its dependencies pinned as installed now."""
-    lines = [kit]
-    for name in PINNED:
-        try:
-            lines.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            continue
-    return "\n".join(lines)
 
 
 def _py(value):
@@ -104,6 +81,11 @@ def main(argv=None, prog="townsquare new"):
             file=sys.stderr,
         )
         return 2
+    try:
+        kit = kitsource.requirements(kitsource.requirement_line(args.kit))
+    except kitsource.KitSourceError as error:
+        print(f"{prog}: {error}; nothing was created", file=sys.stderr)
+        return 2
     name = args.name or target.resolve().name.replace("-", " ").replace("_", " ").title()
     author = args.author or _git_config("user.name") or name
     email = args.email or _git_config("user.email") or None
@@ -115,7 +97,7 @@ def main(argv=None, prog="townsquare new"):
         "@@AUTHOR_TEXT@@": author,
         "@@AUTHOR_SLUG@@": _py(slugify(author, regex_subs=SLUG_SUBS)),
         "@@TIMEZONE@@": _py(args.timezone),
-        "@@REQUIREMENTS@@": requirements(args.kit or kit_requirement()),
+        "@@REQUIREMENTS@@": kit,
     }
     for source in sorted(p for p in SCAFFOLD.rglob("*") if p.is_file()):
         relative = source.relative_to(SCAFFOLD)
@@ -132,6 +114,7 @@ def main(argv=None, prog="townsquare new"):
             )
         destination.write_text(text, encoding="utf-8")
     _first_draft(target, args.timezone, author)
+    _git_init(target, prog)
     print(f"Created a Townsquare blog in {target}. Next: cd {target} && make site")
     if not email:
         print(
@@ -150,3 +133,22 @@ def _first_draft(target, timezone, author):
     slug = slugify(title, regex_subs=SLUG_SUBS)
     text = newpost.front_matter(title, moment, author, "Notes", slug)
     (posts / f"{moment:%Y-%m-%d}-{slug}.md").write_text(text, encoding="utf-8")
+
+
+def _git_init(target, prog):
+    """Make target a git repository on branch main (the branch the publish workflows deploy)."""
+    try:
+        done = subprocess.run(
+            ["git", "init", "-q", "-b", "main", str(target)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        done = subprocess.CompletedProcess([], 1, "", str(error))
+    if done.returncode:
+        print(
+            f"{prog}: git init failed ({done.stderr.strip()}); fix: run `git init -b main` "
+            f"in {target} (the publish workflows deploy the branch main)",
+            file=sys.stderr,
+        )

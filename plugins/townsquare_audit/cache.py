@@ -15,6 +15,8 @@ import json
 import os
 from pathlib import Path
 
+from pelican.plugins.townsquare.untracked import cache_folder
+
 from .finding import Finding
 
 VERSION = 2
@@ -59,6 +61,7 @@ class FindingsCache:
         self.path = Path(path)
         parts = [str(VERSION), code_digest(), repr(options.rules), repr(options.publish)]
         parts += [options.base_url, repr(options.kinds), repr(options.sample_handles)]
+        parts.append(str(options.docs_share))
         parts += [site_digest(root)]
         self.signature = hashlib.sha256("\0".join(parts).encode()).hexdigest()
         self.old = self._load()
@@ -102,7 +105,7 @@ class FindingsCache:
         cache is an optimisation, so that is a warning for the caller, never a failure."""
         temporary = self.path.with_suffix(".tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            cache_folder(self.path.parent)
             temporary.write_text(
                 json.dumps({"signature": self.signature, "pages": self.new}), encoding="utf-8"
             )

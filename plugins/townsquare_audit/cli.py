@@ -39,6 +39,11 @@ def parser(prog=PROG):
     )
     p.add_argument("--publish", action="store_true", help="also apply publish-only rules")
     p.add_argument("--site-url", default="", help="the site's public base URL, if known")
+    p.add_argument(
+        "--docs-share",
+        action="store_true",
+        help="hold docs pages (Sphinx, MkDocs...) to the share rules too (default: not)",
+    )
     p.add_argument("--jobs", type=int, default=0, help="worker processes (0 = one per core)")
     p.add_argument(
         "--kind",
@@ -91,6 +96,7 @@ def main(argv=None, prog=PROG):
         jobs=args.jobs,
         kinds=kinds,
         sample_handles=tuple(handles),
+        docs_share=args.docs_share,
     )
     try:
         result = audit_site(args.dir, options)

@@ -7,18 +7,22 @@ every chunk checksum through IEND (what a truncated or corrupted social card fai
 formats decoded by Pillow.
 """
 
+import html
 import os
+import re
 import stat
 import struct
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .site import inside, regular_file
+from .site import MAX_PAGE_BYTES, inside, regular_file
 
 MAX_IMAGE_PIXELS = 50_000_000  # larger images are reported, not decoded
 MAX_IMAGE_BYTES = 64 * 1024 * 1024  # read at most this much of an image to check it
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: An id= or name= attribute in a page's source, quoted or not (for other pages' fragments).
+ID_ATTRIBUTE = re.compile(rb"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,22 @@ class FileIndex:
             return (full, os.path.getsize(full)) if full else None
         return (full, info.st_size) if stat.S_ISREG(info.st_mode) else None
 
-    @lru_cache(maxsize=8192)  # noqa: B019
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def ids(self, path):
+        """The ids (and names) an HTML file of the site declares, for links' #fragments."""
+        found = self._file(path)
+        if found is None:
+            return frozenset()
+        with open(found[0], "rb") as handle:
+            data = handle.read(MAX_PAGE_BYTES)
+        return frozenset(
+            html.unescape(
+                next(v for v in match.groups() if v is not None).decode("utf-8", "replace")
+            )
+            for match in ID_ATTRIBUTE.finditer(data)
+        )
+
+    @lru_cache(maxsize=65536)  # noqa: B019
     def exists(self, path):
         """True when path (site-relative, decoded) is a regular file in the site."""
         return self._file(path) is not None

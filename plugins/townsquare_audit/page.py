@@ -25,6 +25,7 @@ class SiteInfo:
     publish: bool = False
     files: object = None  # a FileIndex (images.py): the only I/O a rule may cause, cached
     sample_handles: tuple = ()  # placeholder handles the placeholders rule refuses
+    sample_strings: tuple = ()  # the sample blog's words, refused by the placeholders rule
 
     @property
     def origin(self):

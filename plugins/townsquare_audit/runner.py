@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from .images import FileIndex
-from .kinds import KINDS, PAGE
+from .kinds import DOCS, KINDS, PAGE
 from .options import DEFAULTS, Options
 from .page import Page, SiteInfo
 from .parse import decode
@@ -162,9 +162,10 @@ def _audit_pages(root, rels, options):
         publish=options.publish,
         files=FileIndex(root),
         sample_handles=tuple(options.sample_handles),
+        sample_strings=tuple(options.sample_strings),
     )
     rules = [rule() for rule in RULES if _selected(rule, options)]
-    by_kind = _by_kind(rules, options.publish)
+    by_kind = _by_kind(rules, options.publish, options.docs_share)
     shown = options.display_root or root
     audited, waiting = [], []  # waiting: indexes in audited of parsed pages not yet checked
     for rel in rels:
@@ -210,13 +211,17 @@ def _check_batch(audited, waiting, by_kind):
     waiting.clear()
 
 
-def _by_kind(rules, publish):
+def _by_kind(rules, publish, docs_share=False):
     """{kind: [the rules that look at pages of that kind]} for this run: a rule looks at the
-    kinds it lists, publish-only rules only in publish mode (opt-outs are checked per page)."""
-    return {
+    kinds it lists, publish-only rules only in publish mode (opt-outs are checked per page);
+    with docs_share, docs pages also get the rules for pages (the share rules)."""
+    by_kind = {
         kind: [r for r in rules if kind in r.kinds and (publish or not r.publish_only)]
         for kind in KINDS
     }
+    if docs_share:
+        by_kind[DOCS] = by_kind[PAGE]
+    return by_kind
 
 
 def _check(page, by_kind):

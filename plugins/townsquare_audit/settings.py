@@ -4,7 +4,7 @@ import os
 from dataclasses import replace
 
 from .kinds import KINDS
-from .options import DEFAULT_SAMPLE_HANDLES, Options
+from .options import DEFAULT_SAMPLE_HANDLES, DEFAULT_SAMPLE_STRINGS, Options
 from .report import FAIL_ON
 from .rules import RULE_IDS
 
@@ -16,12 +16,15 @@ DEFAULTS = {
     "AUDIT_SKIP": [],  # rule ids not to run (after AUDIT_RULES)
     "AUDIT_KINDS": {},  # {glob: kind}: the kind of matching pages, whatever they show
     "AUDIT_SAMPLE_HANDLES": list(DEFAULT_SAMPLE_HANDLES),  # refused in publish builds
+    # The sample's words, refused in publish builds unless SITENAME/SITESUBTITLE still say them.
+    "AUDIT_SAMPLE_STRINGS": list(DEFAULT_SAMPLE_STRINGS),
     "AUDIT_IGNORE": ["drafts/*", "preview/*"],  # fnmatch globs on paths inside the output
     "AUDIT_FAIL_ON": "error",
     "AUDIT_REPORT": None,  # also write the report to these files: .json, .xml (JUnit), else text
     "AUDIT_JOBS": 0,  # 0 = one process per core
     "AUDIT_CACHE": True,  # reuse unchanged pages' findings between builds (in CACHE_PATH)
     "AUDIT_PUBLISH": None,  # None = follow PUBLISH (publishconf.py sets it)
+    "AUDIT_DOCS_SHARE": False,  # hold docs pages (Sphinx, MkDocs...) to the share rules too
 }
 
 
@@ -45,7 +48,7 @@ def resolve(settings):
             unknown = [r for r in rules if r not in RULE_IDS]
             if unknown:
                 problems.append(_bad("AUDIT_RULES", unknown, "rule ids: " + ", ".join(RULE_IDS)))
-    for name in ("AUDIT_SKIP", "AUDIT_SAMPLE_HANDLES"):
+    for name in ("AUDIT_SKIP", "AUDIT_SAMPLE_HANDLES", "AUDIT_SAMPLE_STRINGS"):
         listed = values[name]
         if isinstance(listed, str) or not all(isinstance(r, str) for r in listed or []):
             problems.append(_bad(name, listed, "a list of strings"))
@@ -72,8 +75,9 @@ def resolve(settings):
     jobs = values["AUDIT_JOBS"]
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
         problems.append(_bad("AUDIT_JOBS", jobs, "0 (one per core) or a positive integer"))
-    if not isinstance(values["AUDIT_CACHE"], bool):
-        problems.append(_bad("AUDIT_CACHE", values["AUDIT_CACHE"], "True or False"))
+    for name in ("AUDIT_CACHE", "AUDIT_DOCS_SHARE"):
+        if not isinstance(values[name], bool):
+            problems.append(_bad(name, values[name], "True or False"))
     if values["AUDIT_PUBLISH"] not in (None, True, False):
         problems.append(_bad("AUDIT_PUBLISH", values["AUDIT_PUBLISH"], "None, True or False"))
     if problems:
@@ -99,8 +103,16 @@ def options_for(settings, values, **overrides):
         jobs=values["AUDIT_JOBS"],
         kinds=tuple(values["AUDIT_KINDS"].items()),
         sample_handles=tuple(values["AUDIT_SAMPLE_HANDLES"]),
+        docs_share=values["AUDIT_DOCS_SHARE"],
+        sample_strings=sample_strings(settings, values["AUDIT_SAMPLE_STRINGS"]),
     )
     return replace(options, **overrides)
+
+
+def sample_strings(settings, strings):
+    """The sample strings this site does not use as its own name or subtitle."""
+    own = f"{settings.get('SITENAME') or ''}\n{settings.get('SITESUBTITLE') or ''}".casefold()
+    return tuple(s for s in strings or () if s.strip() and s.casefold() not in own)
 
 
 def _bad(name, value, allowed):

@@ -28,6 +28,8 @@ class SharedMeta:
     twitter_image: str
     twitter_image_alt: str
     fallbacks: tuple  # names of og:* values that came from a fallback, for the page's notes
+    #: The page's own stylesheets (theme, brand palette): the preview page looks like the site.
+    stylesheets: tuple = ()
 
 
 def _meta(soup, key):
@@ -82,4 +84,9 @@ def read_shared_meta(html, page_url):
         else "",
         twitter_image_alt=_meta(soup, "twitter:image:alt"),
         fallbacks=tuple(fallbacks),
+        stylesheets=tuple(
+            urljoin(page_url, link["href"])
+            for link in soup.find_all("link", href=True)
+            if "stylesheet" in (link.get("rel") or ())
+        ),
     )

@@ -1,6 +1,7 @@
 """The replies plugin's settings: declared once, validated once at `initialized`."""
 
 import os
+import re
 
 from pelican.plugins.townsquare.settings import (
     Setting,
@@ -41,7 +42,7 @@ def _optional_base(value):
 def _domain(value):
     if value in (None, ""):
         return None
-    ok = isinstance(value, str) and value and "/" not in value and " " not in value
+    ok = isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", value)
     return None if ok else "must be the site's domain name, e.g. 'blog.example.org'"
 
 

@@ -2,9 +2,10 @@
 
 Also the checks of what a leader writes, as each post is read: control characters, front matter
 typos and dates, leftover `make post` prompts, images that point at no file, unsafe summary
-HTML, suspicious titles and dates; and no drafts in publish builds. Before a build: an output
-folder that would swallow the sources, a symlink loop in content/; during it: two sources for
-one output file; at the end: one plain list of every error (console.py).
+HTML, suspicious titles and dates, root-relative links at a SITEURL with a path; and no drafts
+in publish builds. Before a build: an output folder that would swallow the sources, a symlink
+loop in content/; during it: two sources for one output file; at the end: one plain list of
+every error (console.py).
 """
 
 from pelican import signals
@@ -16,6 +17,7 @@ from .errors import BuildFailed
 from .frontmatter import check_front_matter
 from .hygiene import check_source_text
 from .images import check_images
+from .links import anchor_root_links
 from .oddities import check_oddities
 from .scaffold import check_scaffold
 from .settings import check_site_settings
@@ -30,6 +32,7 @@ CONTENT_CHECKS = (
     check_front_matter,
     check_scaffold,
     check_images,
+    anchor_root_links,
     clean_summary,
     check_oddities,
 )

@@ -3,9 +3,11 @@
 Pelican keeps any key it does not know, so ``Satus: draft`` publishes the post and ``Tag:`` or
 ``Sumary:`` are ignored in silence; ``Date: 03/04/2026`` is read month-first by dateutil. A key
 close to a known one (Pelican's, the kit's plugins' ``FRONT_MATTER`` tuples, the site's
-``FRONTMATTER_KEYS``) is refused with "did you mean"; other unknown keys are a theme's business
-and pass. Dates must be ISO 8601. Every problem is logged as an error naming the file and line,
-which fails the build through safebuild and keeps the old site.
+``FRONTMATTER_KEYS``) is refused with "did you mean"; a key the theme or another loaded plugin
+reads (readers.py) never is, and other unknown keys are a theme's business and pass. A date
+whose day and month could be swapped (03/04/2026) is refused; any other date Pelican reads
+(2023-2-24 9:00, 4 March 2026) builds. Every problem is logged as an error naming the file and
+line, which fails the build through safebuild and keeps the old site.
 """
 
 import difflib
@@ -14,7 +16,9 @@ import re
 import sys
 
 from .explain import DATE_EXAMPLE
-from .source import checked_path, read_source
+from .readers import foreign_keys
+from .source import MARKDOWN, checked_path, read_source
+from .typos import distance
 
 logger = logging.getLogger(__name__)
 
@@ -27,13 +31,16 @@ PELICAN_KEYS = frozenset(
     }
 )  # fmt: skip
 DATE_KEYS = ("date", "modified")
-ISO_DATE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-    r"(?:[ ]?(?:Z|[+-]\d{2}(?::?\d{2})?))?$"
-)
+#: A date that starts with day and month in an order only the reader's country decides
+#: (03/04/2026). Year-first dates, padded or not (2023-2-24 9:00), and dates with a month
+#: name are read one way only, so Pelican's reading of them stands.
+AMBIGUOUS_DATE = re.compile(r"^\s*(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b")
 #: How alike an unknown key must be to a known one to be called a typo (difflib ratio).
 CLOSE = 0.8
+#: Or: one letter added, dropped, changed or swapped, in a key of at least this many letters.
+ONE_SLIP_LENGTH = 4
+#: A body line that looks like a front matter line ("Status : draft", "Summary: ...").
+KEY_LIKE = re.compile(r"^[ ]{0,3}(?P<name>[A-Za-z][A-Za-z0-9_-]*)(?P<gap>[ \t]*):(?:[ \t]|$)")
 
 
 def plugin_keys(settings):
@@ -52,27 +59,81 @@ def known_keys(settings):
     return PELICAN_KEYS | plugin_keys(settings) | declared | defaults
 
 
-def key_problems(source, known):
-    """'did you mean' messages for keys close to, but not, a known key."""
+def key_problems(source, known, foreign=frozenset()):
+    """'did you mean' messages for keys close to, but not, a known key (keys in foreign, which
+    the theme or another plugin reads, are never typos)."""
     problems = []
     for field in source.fields:
-        if field.key in known:
+        if field.key in known or field.key in foreign:
             continue
-        close = difflib.get_close_matches(field.key, sorted(known), n=1, cutoff=CLOSE)
+        close = closest_key(field.key, known)
         if close:
             problems.append(
                 f"{source.path}:{field.line}: unknown front matter key '{field.name}' — did you "
-                f"mean '{close[0].capitalize()}'? fix: correct the key (a key your theme reads "
+                f"mean '{close.capitalize()}'? fix: correct the key (a key your theme reads "
                 "goes in the FRONTMATTER_KEYS setting)"
             )
     return problems
 
 
+def ambiguous(value):
+    """True when value starts with two numbers that could each be the day or the month."""
+    found = AMBIGUOUS_DATE.match(value)
+    if found is None:
+        return False
+    a, b = int(found["a"]), int(found["b"])
+    return a != b and a <= 12 and b <= 12
+
+
+def closest_key(key, known):
+    """The known key that key is a slip of ('tgas', 'tagz', 'satus'), or None."""
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=CLOSE)
+    return close[0] if close else one_slip(key, known)
+
+
+def one_slip(key, known):
+    """The known key one letter away from key ('tgas', 'tsgs' -> 'tags'), or None."""
+    if len(key) < ONE_SLIP_LENGTH:
+        return None
+    return next((k for k in sorted(known) if distance(key, k) == 1), None)
+
+
+def stray_front_matter(source, known):
+    """A message when the body starts with what looks like a front matter line, else None.
+
+    Markdown's front matter ends at the first line that is not ``Key: value``: with a space
+    before the colon (``Status : draft``) that line and every key after it become the post's
+    text, and the post is published. The first body line is refused when it has a space before
+    its colon, follows the front matter with no blank line, or names a front matter key (or is
+    one letter off one).
+    """
+    if not source.fields or not source.path.lower().endswith(MARKDOWN):
+        return None
+    index = source.body_start
+    while index < len(source.lines) and not source.lines[index].strip():
+        index += 1
+    found = KEY_LIKE.match(source.lines[index]) if index < len(source.lines) else None
+    if not found:
+        return None
+    name = found["name"].lower()
+    keyish = name in known or one_slip(name, known)
+    # No blank line (or closing ---) between the last key and this line: the key list went on.
+    directly = source.lines[index - 1].strip() not in ("", "---", "...")
+    if not (found["gap"] or directly or keyish):
+        return None
+    return (
+        f"{source.path}:{index + 1}: '{source.lines[index].strip()}' looks like front matter but "
+        "is the first line of the post's text (front matter ends at the first line that is not "
+        "'Key: value'), so its settings are ignored and the post is published — fix: move it "
+        "into the front matter as 'Key: value' (no space before the colon, no blank line above)"
+    )
+
+
 def date_problems(source):
-    """Messages for Date/Modified values that are not ISO 8601 (read ambiguously otherwise)."""
+    """Messages for Date/Modified values whose day and month could be read either way."""
     problems = []
     for field in source.fields:
-        if field.key in DATE_KEYS and field.value and not ISO_DATE.match(field.value):
+        if field.key in DATE_KEYS and ambiguous(field.value):
             example = DATE_EXAMPLE.replace("Date", field.name, 1)
             problems.append(
                 f"{source.path}:{field.line}: {field.name} '{field.value}' is not an ISO date "
@@ -101,8 +162,11 @@ def check_front_matter(content):
     if path is None:
         return
     source = read_source(path)
-    problems = key_problems(source, known_keys(content.settings))
+    settings = content.settings
+    known = known_keys(settings)
+    problems = key_problems(source, known, foreign_keys(settings))
     problems += date_problems(source)
+    problems.append(stray_front_matter(source, known))
     problems.append(slug_problem(content, source))
     for problem in problems:
         if problem:

@@ -14,6 +14,8 @@ import os
 import stat
 import time
 
+from pelican.plugins.townsquare.untracked import exclude_from_git
+
 from .errors import BuildFailed
 
 try:
@@ -31,6 +33,8 @@ def exclusive(lock_path, folder, timeout):
     if fcntl is None:
         yield
         return
+    if not os.path.lexists(lock_path):  # a blog without a .gitignore entry for it
+        exclude_from_git(lock_path)
     fd = _open(lock_path, folder)
     try:
         if not _try_lock(fd):

@@ -17,7 +17,7 @@ from pelican.plugins.townsquare.drafts import is_draft
 
 _MARKDOWN_KEY = re.compile(r"^[ ]{0,3}(?P<name>[A-Za-z0-9_-]+):[ \t]*(?P<value>.*)$")
 _REST_KEY = re.compile(r"^:(?P<name>[A-Za-z0-9_-]+):[ \t]*(?P<value>.*)$")
-_MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
+MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _read(path, _stamp):
             lines = tuple(handle.read().split("\n"))  # not splitlines(): it splits on \x0b...
     except (OSError, UnicodeDecodeError):  # the reader reports these itself
         return Source(path, (), (), 0)
-    if path.lower().endswith(_MARKDOWN):
+    if path.lower().endswith(MARKDOWN):
         fields, body = _markdown_fields(lines)
     elif path.lower().endswith((".rst", ".rest")):
         fields, body = _rest_fields(lines)

@@ -68,7 +68,7 @@ def near_miss(name, declared):
         differing = [i for i in range(len(a)) if a[i] != b[i]]
         if len(differing) == 1:
             i = differing[0]
-            return _distance(a[i], b[i]) <= max(1, len(b[i]) // 4)
+            return distance(a[i], b[i]) <= max(1, len(b[i]) // 4)
         if len(differing) == 2 and differing[1] == differing[0] + 1:
             i = differing[0]
             return a[i] == b[i + 1] and a[i + 1] == b[i]
@@ -79,12 +79,15 @@ def near_miss(name, declared):
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-def _distance(a, b):
-    """Levenshtein distance between two short words."""
-    previous = list(range(len(b) + 1))
+def distance(a, b):
+    """Edit distance between two short words: letters added, dropped, changed or swapped with
+    their neighbour (``Tgas`` is one step from ``Tags``)."""
+    rows = [list(range(len(b) + 1))]
     for i, x in enumerate(a, 1):
-        current = [i]
+        row = [i]
         for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
+            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (x != y)))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]

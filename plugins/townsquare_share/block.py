@@ -28,6 +28,7 @@ class Link:
     label: str
     href: str
     external: bool
+    no_recipient: bool = False  # drawn with data-proofer-ignore (networks.Network)
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,9 @@ def share_block(content, settings, is_page=False):
     title = str(getattr(content, "title", ""))
     picker = f"{settings['SITEURL'].rstrip('/')}/{settings['SHARE_MASTODON_PATH'].strip('/')}/"
     shares = {n.name: Share(with_utm(canonical, utm, n.name), title, "", picker) for n in networks}
-    links = tuple(Link(n.name, n.label, n.url(shares[n.name]), n.external) for n in networks)
+    links = tuple(
+        Link(n.name, n.label, n.url(shares[n.name]), n.external, n.no_recipient) for n in networks
+    )
     return ShareBlock(
         enabled=True,
         # Pages draw their share controls once, after the text.

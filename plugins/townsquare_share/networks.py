@@ -45,6 +45,9 @@ class Network:
     #: Longest prefilled post the platform accepts, or None when it takes no text.
     limit = None
     external = True
+    #: The link names no address (mailto:?subject=...): RFC 6068 allows it, but html-proofer
+    #: fails it ("contains no email address"), so it carries data-proofer-ignore.
+    no_recipient = False
 
     def url(self, share):
         """Return the share-intent URL for share."""
@@ -275,6 +278,7 @@ class Email(Network):
     limit = 2000
     # A mailto: link opens the reader's mail program; a new tab would stay empty.
     external = False
+    no_recipient = True  # the reader picks the recipient in their mail program
 
     def url(self, share):
         # The subject already carries the title, so the body is the quote (if any) and the URL.

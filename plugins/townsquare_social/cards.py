@@ -19,6 +19,8 @@ from pathlib import Path
 
 from PIL import Image, features
 
+from pelican.plugins.townsquare.untracked import cache_folder
+
 from .draw import HEIGHT, WIDTH, draw_card
 
 logger = logging.getLogger(__name__)
@@ -134,7 +136,7 @@ class CardMaker:
     def _draw_into_cache(self, spec, cached):
         # Draw into a temporary file and rename: an interrupted build never leaves half a PNG
         # in the cache that a later build would trust.
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        cache_folder(self.cache_dir)
         handle, temporary = tempfile.mkstemp(suffix=".png", dir=self.cache_dir)
         os.close(handle)
         try:

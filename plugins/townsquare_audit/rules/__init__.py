@@ -7,6 +7,7 @@ from .escaped_html import EscapedHtml
 from .feed_discovery import FeedDiscovery
 from .home_page import HomePage
 from .html_lang import HtmlLang
+from .internal_links import InternalLinks
 from .json_ld import JsonLd
 from .meta_duplicates import MetaDuplicates
 from .noopener import NoOpener
@@ -42,5 +43,6 @@ RULES = (
     PublishUrls,
     Placeholders,
     NoOpener,
+    InternalLinks,
 )
 RULE_IDS = tuple(rule.id for rule in RULES)

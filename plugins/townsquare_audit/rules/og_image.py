@@ -6,6 +6,8 @@ from .base import Rule
 
 ACCEPTED = frozenset({"PNG", "JPEG", "WEBP", "GIF"})
 MIN_SIZE = (1200, 630)
+#: Pixels of height below MIN_SIZE still accepted: 1200x628 is the 1.91:1 card too.
+HEIGHT_TOLERANCE = 4
 MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -61,5 +63,5 @@ def _problems(url, info):
     if info.bytes > MAX_BYTES:
         yield f"og:image {url} is {info.bytes / 1048576:.1f} MB; the limit is 5 MB", ERROR
     width, height = info.size
-    if width < MIN_SIZE[0] or height < MIN_SIZE[1]:
+    if width < MIN_SIZE[0] or height < MIN_SIZE[1] - HEIGHT_TOLERANCE:
         yield f"og:image {url} is {width}x{height}; 1200x630 or larger is recommended", WARNING

@@ -4,15 +4,17 @@ Publish builds only. Looks where identity lives: Open Graph, Twitter and article
 JSON-LD (publisher, author, sameAs...), rel=me and author links, follow links and reply
 addresses. A host under the reserved ``.example`` or ``.invalid`` top-level domains or the
 ``example.com/.org/.net`` domains (RFC 2606), or one of the sample handles (setting
-``AUDIT_SAMPLE_HANDLES``), is refused. The page's own site address is left alone: the build
-checks SITEURL itself, and a site really served from example.org may use it.
+``AUDIT_SAMPLE_HANDLES``), is refused; so are the sample blog's words (its name and subtitle,
+``AUDIT_SAMPLE_STRINGS``) in a page's metadata once the site has a name of its own: a Summary
+the leader did not rewrite. The page's own site address is left alone: the build checks SITEURL
+itself, and a site really served from example.org may use it.
 """
 
 import re
 
 from lxml import etree
 
-from ..kinds import KINDS
+from ..kinds import MARKUP_KINDS
 from ..urls import host
 from .base import Rule
 
@@ -58,7 +60,7 @@ class Placeholders(Rule):
     description = "no sample identity (example hosts, sample handles) in a published page"
     hint = "replace the sample profile links, handles and addresses with your own"
     kit_hint = "set your own identity in pelicanconf.py (README: Make it yours)"
-    kinds = KINDS
+    kinds = MARKUP_KINDS
     publish_only = True
 
     def check(self, page):
@@ -74,9 +76,10 @@ class Placeholders(Rule):
             if handles
             else None
         )
+        words = _words(page.site.sample_strings)
         seen = set()
         for where, value, line in _identity_values(page):
-            found = _placeholder(value, own, pattern)
+            found = _placeholder(value, own, pattern) or _sample_words(value, words, where)
             if found and (where, found) not in seen:
                 seen.add((where, found))
                 yield self.finding(page, line or page.line_of(value), _message(page, where, found))
@@ -93,6 +96,23 @@ def _placeholder(value, own, handles):
         if match:
             return "@" + match.group(1)
     return ""
+
+
+def _words(strings):
+    """One case-sensitive whole-word pattern for the sample strings, or None."""
+    if not strings:
+        return None
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(s) for s in strings) + r")(?!\w)")
+
+
+def _sample_words(value, words, where):
+    """'the sample's words "..."' when value (a description or title) holds them, else ''."""
+    if words is None or not where.startswith(("og:", "twitter:", "description", "JSON-LD")):
+        return ""
+    if where.endswith(("url", "image", "site", "creator")) or value.startswith("http"):
+        return ""
+    match = words.search(value)
+    return f"the sample's words '{match.group(1)}'" if match else ""
 
 
 def _identity_values(page):
@@ -142,6 +162,8 @@ def _json_strings(data, limit=10_000):
 
 def _message(page, where, found):
     """What was found where, and where to replace it."""
+    if found.startswith("the sample's words"):
+        return f"{found} in the {where}: rewrite the page's Title or Summary in your words"
     if not page.is_kit:
         return f"sample identity {found} in the {where}: replace it with your own"
     if where.startswith("reply link ("):

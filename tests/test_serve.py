@@ -1,0 +1,131 @@
+"""`make serve` (`townsquare serve`): pages point at the port they are served on, a busy port is
+named with the fix, a failed build waits for the next change and is reported every time, and
+the local build never replaces a published one in output/."""
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import free_port, townsquare
+
+BAD_POST = "Title: Not yet\nDate: 2026-05-04 09:30\nSatus: draft\n\nNot for readers yet.\n"
+FAILED = "safebuild: the build failed with 1 error(s)"
+
+
+@pytest.fixture
+def blog(tmp_path):
+    target = tmp_path / "blog"
+    made = townsquare("new", target, "--kit", "townsquare==0.2.0", "--email", "n@x.example")
+    assert made.returncode == 0, made.stderr
+    return target
+
+
+def wait_for(predicate, what, timeout=90):
+    """Poll predicate until it is true; fail naming what was awaited."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+class Served:
+    """A `townsquare serve` process in blog on port, with its stdout and stderr so far."""
+
+    def __init__(self, blog, port):
+        self.out, self.err = blog.parent / "serve.out", blog.parent / "serve.err"
+        command = [sys.executable, "-m", "pelican.plugins.townsquare.cli", "serve"]
+        with self.out.open("w") as out, self.err.open("w") as err:
+            self.process = subprocess.Popen(
+                [*command, "--port", str(port)], cwd=blog, stdout=out, stderr=err
+            )
+
+    def stdout(self):
+        return self.out.read_text(encoding="utf-8")
+
+    def stderr(self):
+        return self.err.read_text(encoding="utf-8")
+
+    def stop(self):
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=30)
+
+
+def saved_again(bad, served):
+    """True once the second failure is reported. On a loaded machine a file written right
+    after a rebuild can be missed by the watcher, so the leader's 'save' is repeated every
+    10 s (an editor saving again), as a person would."""
+    if served.stderr().count(FAILED) == 2:
+        return True
+    if time.time() - bad.stat().st_mtime > 10:
+        bad.write_text(BAD_POST, encoding="utf-8")
+    return False
+
+
+def test_serve_follows_the_port_and_reports_every_failed_build_once(blog):
+    published = blog / "output" / "index.html"
+    published.parent.mkdir()
+    published.write_text("<p>the published build</p>", encoding="utf-8")
+    port = free_port()
+    served = Served(blog, port)
+    try:
+        wait_for(lambda: "Done: Processed" in served.stdout(), "the first build")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+            home = BeautifulSoup(response.read(), "lxml")
+        origin = f"http://127.0.0.1:{port}/"
+        assert home.select_one('link[rel="canonical"]')["href"] == origin
+        assert home.select_one('link[rel="stylesheet"]')["href"].startswith(origin)
+
+        bad = blog / "content" / "posts" / "not-yet.md"
+        bad.write_text(BAD_POST, encoding="utf-8")
+        wait_for(lambda: served.stderr().count(FAILED) == 1, "the failed build")
+        time.sleep(4)  # the old loop rebuilt about twice a second here
+        assert served.stderr().count(FAILED) == 1
+        # One rebuild (Pelican prints "Done" before safebuild refuses the result), no loop.
+        assert served.stdout().count("-> Changed") == 1
+        assert served.stdout().count("Done: Processed") == 2
+        assert served.stderr().count("Waiting for the next change") == 1
+        assert f"{bad}:3: unknown front matter key 'Satus'" in served.stderr()
+
+        bad.unlink()
+        wait_for(lambda: served.stdout().count("Done: Processed") == 3, "the fixed build")
+        bad.write_text(BAD_POST, encoding="utf-8")  # the same mistake again: shown again
+        wait_for(lambda: saved_again(bad, served), "the second failed build")
+    finally:
+        status = served.stop()
+    assert status == 0
+    assert "Unable to watch path" not in served.stderr()  # content/extra does not exist
+    assert published.read_text(encoding="utf-8") == "<p>the published build</p>"
+    assert sorted(p.name for p in (blog / "output").iterdir()) == ["index.html"]
+    assert (blog / ".serve" / "index.html").is_file()
+
+
+def test_a_busy_port_is_named_with_how_to_pick_another(blog):
+    port = free_port()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", port))
+        busy.listen()
+        result = townsquare("serve", "--port", port, cwd=blog, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"townsquare serve: port {port} on 127.0.0.1 is already in use (another `make serve`?); "
+        f"fix: stop it, or pick another port: make serve PORT={port + 1}\n"
+    )
+
+
+def test_make_serve_passes_port_and_host_and_builds_apart_from_output(blog):
+    dry = subprocess.run(
+        ["make", "-n", "serve", "PORT=8001", "HOST=127.0.0.2", "-o", ".venv/.installed"],
+        cwd=blog,
+        capture_output=True,
+        text=True,
+    )
+    assert dry.stdout.splitlines()[-1] == (
+        ".venv/bin/townsquare serve -s pelicanconf.py -o .serve --bind 127.0.0.2 --port 8001"
+    )
