@@ -163,7 +163,7 @@ def test_add_tells_a_tuple_site_its_own_line_and_a_missing_public_address(site_w
     lines = result.stdout.splitlines()
     assert lines[2] == '    PLUGINS += ("townsquare",)'
     assert lines[-1] == (
-        "problem: publishconf.py sets no public SITEURL; share previews need the address"
+        "problem: publishconf.py sets no SITEURL and RELATIVE_URLS is off: set the address"
     )
 
 

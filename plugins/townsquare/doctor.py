@@ -134,8 +134,10 @@ def feed_notes(settings, name):
 def address_notes(settings, name):
     """What SITEURL in name means: a local build (previews) or a production one."""
     siteurl = (settings.get("SITEURL") or "").strip()
-    if name == CONF and not siteurl:
+    if name == CONF and not siteurl and settings.get("RELATIVE_URLS"):
         return [f'address: {name} sets SITEURL = "": local builds use http://127.0.0.1:8000']
+    if not siteurl and not settings.get("RELATIVE_URLS"):
+        return [f"problem: {name} sets no SITEURL and RELATIVE_URLS is off: set the address"]
     if is_local_address(siteurl):
         if name == PUBLISHCONF:
             return [f"problem: {name} sets no public SITEURL; share previews need the address"]

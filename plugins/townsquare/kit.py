@@ -45,9 +45,11 @@ def start(pelican):
         problem = siteurl_problem(settings.get("SITEURL") or "")
         if problem:
             raise KitSettingsError(f"townsquare: {problem}; {PUBLISH_FIX}")
-    elif not (settings.get("SITEURL") or "").strip():
-        # pelican-quickstart's pelicanconf.py says SITEURL = "" (with RELATIVE_URLS = True):
-        # links stay relative, and the metadata that must be absolute names the local server.
+    elif not (settings.get("SITEURL") or "").strip() and settings.get("RELATIVE_URLS"):
+        # pelican-quickstart's development settings: SITEURL = "" with RELATIVE_URLS = True.
+        # Links stay relative, and the metadata that must be absolute names the local server.
+        # (Without RELATIVE_URLS an empty SITEURL is a site's real address left out: the
+        # social plugin names SITEURL and the fix.)
         settings["SITEURL"] = LOCAL_SITEURL
         logger.info(
             "townsquare: SITEURL is empty; this local build gives share metadata the address "
