@@ -54,11 +54,25 @@ def test_card_cache_inside_the_output_is_refused(tmp_path, inside):
     )
 
 
-def test_relative_siteurl_fails_the_build(tmp_path):
+def test_an_empty_siteurl_fails_only_a_publish_build(tmp_path):
     from conftest import run_build
 
+    # Local: pelican-quickstart's SITEURL = "" with RELATIVE_URLS gets the local address.
+    # (The audit is off: it judges the fixture's share links, not the address.)
+    local = {"SITEURL": "", "RELATIVE_URLS": True, "AUDIT_ENABLED": False}
+    out = run_build(tmp_path / "local", PATH=str(SOCIAL), **local)
+    canonical = [
+        line
+        for line in (out / "index.html").read_text("utf-8").splitlines()
+        if 'rel="canonical"' in line
+    ]
+    assert canonical and 'href="http://127.0.0.1:8000/' in canonical[0]
+    with pytest.raises(Exception, match="SITEURL is empty") as failure:
+        run_build(tmp_path / "publish", PATH=str(SOCIAL), SITEURL="", PUBLISH=True)
+    assert "set SITEURL in your CI" in str(failure.value)
+    # Absolute URLs without an address: the social plugin names SITEURL and the fix.
     with pytest.raises(Exception, match="safebuild: the build failed") as failure:
-        run_build(tmp_path / "output", PATH=str(SOCIAL), SITEURL="")
+        run_build(tmp_path / "absolute", PATH=str(SOCIAL), SITEURL="", AUDIT_ENABLED=False)
     assert (
         "social: SITEURL '' is not an absolute http(s) URL; Open Graph, canonical and JSON-LD "
         "values must be absolute. Fix: set SITEURL in your settings file" in str(failure.value)

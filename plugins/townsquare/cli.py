@@ -1,4 +1,4 @@
-"""The `townsquare` command: `new`, `post`, `serve`, `clean`, `audit`, `syndicate` (COMMANDS).
+"""The `townsquare` command: new, post, serve, clean, audit, syndicate, add (see COMMANDS).
 
 Behaves like its neighbours (pelican-quickstart, mkdocs new, hugo new site): `--help` on every
 subcommand, exit status 0 success / 1 the job ran and found problems / 2 bad usage or input,
@@ -32,6 +32,11 @@ COMMANDS = {
         "pelican.plugins.townsquare_replies.syndicate",
         "post new posts to Mastodon and Bluesky, once",
     ),
+    "add": (
+        "pelican.plugins.townsquare.doctor",
+        "check an existing Pelican site and print the one line that adds the kit",
+    ),
+    "doctor": ("pelican.plugins.townsquare.doctor", "the same as add"),
 }
 
 

@@ -90,7 +90,8 @@ class SocialSite:
         self._listings = {}
         if not is_web_url(self.siteurl):
             # Checked here rather than at `initialized`, so a publish build's SITEURL check
-            # (share plugin) speaks first; this still fails the build through safebuild.
+            # (share plugin) speaks first; this still fails the build through safebuild. (An
+            # empty SITEURL with RELATIVE_URLS = True has the local address by now: kit.py.)
             logger.error(
                 "social: SITEURL %r is not an absolute http(s) URL; Open Graph, canonical and "
                 "JSON-LD values must be absolute. Fix: set SITEURL in your settings file",
