@@ -263,3 +263,23 @@ def pytest_terminal_summary(terminalreporter):
         red=True,
         bold=True,
     )
+
+
+@pytest.fixture(scope="session")
+def kit_discoverable(tmp_path_factory):
+    """Pelican finds the kit by its short names (``PLUGINS += ["townsquare"]``), as it does in a
+    real install (test_install.py checks that one).
+
+    The editable install used for development imports ``pelican.plugins.townsquare*`` through
+    setuptools' import hook, which Pelican's namespace discovery (pkgutil) cannot list; a folder
+    of links to the same packages, added to the namespace's search path, lists them. Modules
+    still import once, under the same names."""
+    import pelican
+
+    folder = tmp_path_factory.mktemp("namespace") / "pelican"
+    (folder / "plugins").mkdir(parents=True)
+    for part in sorted((ROOT / "plugins").glob("townsquare*/__init__.py")):
+        (folder / "plugins" / part.parent.name).symlink_to(part.parent)
+    pelican.__path__.append(str(folder))
+    yield folder
+    pelican.__path__.remove(str(folder))

@@ -6,7 +6,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import make_settings, run_build
+from conftest import make_settings
 from lxml import etree
 from pelican import Pelican
 from PIL import Image
@@ -226,34 +226,14 @@ def test_defaults_are_documented_in_the_readme():
         assert f"`{setting.name}`" in section, setting.name
 
 
-def test_pelican_feed_settings_may_not_write_the_plugins_files(tmp_path):
-    # Regression (issue 14): with Pelican's default FEED_ALL_ATOM both wrote
-    # feeds/all.atom.xml, silently.
-    with pytest.raises(Exception) as failure:
-        run_build(
-            tmp_path / "out",
-            FEED_ALL_ATOM="feeds/all.atom.xml",
-            CATEGORY_FEED_ATOM="feeds/category/{slug}.atom.xml",
-        )
-    assert type(failure.value).__name__ in ("FeedsSettingsError", "BuildFailed")
-    lines = [line.strip() for line in str(failure.value).splitlines()]
-    fix = "(the plugin writes Atom, RSS and JSON feeds) or move the plugin's feeds with FEEDS_PATH"
-    assert (
-        "- Setting 'FEED_ALL_ATOM': Pelican's own feed and the feeds plugin's Atom feed (all) "
-        f"both write feeds/all.atom.xml; fix: set FEED_ALL_ATOM = None {fix}"
-    ) in lines
-    assert (
-        "- Setting 'CATEGORY_FEED_ATOM': Pelican's own feed and the feeds plugin's Atom feed "
-        f"(category) both write feeds/category/leadership.atom.xml; fix: set CATEGORY_FEED_ATOM "
-        f"= None {fix}"
-    ) in lines
-    assert not (tmp_path / "out").exists()
-
-
-def test_pelican_feeds_elsewhere_are_fine(build_site):
+def test_a_pelican_feed_path_becomes_the_plugins_feed_path(build_site):
+    # Issue 21: the site's Atom feed is written where Pelican's setting had it, once.
     output = build_site(FEED_ALL_ATOM="feeds/pelican-all.atom.xml")
     assert (output / "feeds" / "pelican-all.atom.xml").is_file()
-    assert (output / "feeds" / "all.atom.xml").is_file()
+    assert not (output / "feeds" / "all.atom.xml").exists()
+    assert (output / "feeds" / "all.rss.xml").is_file()
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert 'href="http://127.0.0.1:8000/feeds/pelican-all.atom.xml"' in home
 
 
 def test_a_malformed_icon_url_is_a_setting_problem_not_a_crash(tmp_path):

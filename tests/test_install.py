@@ -96,6 +96,26 @@ def test_a_site_naming_no_plugins_gets_every_interaction_point(venv, tmp_path):
     assert post.select_one("[data-ts-subscribe] a[href$='feeds/all.atom.xml']")
 
 
+def test_a_real_blog_adding_one_plugins_line_builds_with_the_installed_kit(venv, tmp_path):
+    # Issue 21: the guest blog's own pelican command and publishconf.py, PLUGINS += ["townsquare"]
+    # (resolved by Pelican's namespace lookup in a real install), Pelican's feeds kept.
+    import shutil
+
+    site = tmp_path / "disqus-notes"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "guest" / "disqus-notes", site)
+    run([str(venv / "bin" / "pelican"), "-s", "publishconf.py", "-o", "output"], cwd=site)
+    post = BeautifulSoup((site / "output" / "golden-paths.html").read_text("utf-8"), "lxml")
+    assert post.select_one('link[rel="canonical"]')["href"] == (
+        "https://notes.example.net/golden-paths.html"
+    )
+    assert post.select("[data-ts-share] a[href^='https://www.linkedin.com/sharing/']")
+    assert post.select_one("[data-ts-comments] a[href^='mailto:ines.varga@example.net']")
+    assert (site / "output" / "feeds" / "rss.xml").is_file()
+    assert not (site / "output" / "preview").exists()
+    report = run([str(venv / "bin" / "townsquare"), "add"], cwd=site).stdout
+    assert report.splitlines()[0] == "nothing to add: Pelican loads the kit with these settings"
+
+
 def test_townsquare_new_then_make_publish_with_the_installed_kit(venv, tmp_path):
     blog = tmp_path / "x"
     run([str(venv / "bin" / "townsquare"), "new", str(blog), "--email", "me@x-blog.net"])

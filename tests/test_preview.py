@@ -109,7 +109,7 @@ def test_invalid_settings_are_listed_together():
     assert str(error.value) == (
         "preview: 3 setting problem(s):\n"
         "  - Setting 'PREVIEW_ENABLED': received 'yes'; must be True or False; "
-        "allowed: True or False (default: True unless PUBLISH)\n"
+        "allowed: True or False (default: True for a local SITEURL)\n"
         "  - Setting 'PREVIEW_SAVE_AS': received 'x.html'; must look like 'preview/{slug}.html'; "
         "allowed: a relative path with {slug}, ending .html\n"
         "  - Setting 'PREVIEW_NETWORKS': received ['myspace']; has unknown name(s) ['myspace']; "

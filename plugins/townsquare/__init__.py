@@ -1,13 +1,13 @@
-"""Townsquare's shared package: the `townsquare` command and what the kit's plugins share.
+"""Townsquare, a Pelican blog kit: ``PLUGINS += ["townsquare"]`` loads every part of it.
 
-The features are separate Pelican namespace plugins (``townsquare_share``, ``townsquare_social``,
-...). This package holds only what more than one of them needs, so that no plugin imports
-another plugin's modules.
+This package is the kit's face: ``register()`` loads the parts (``townsquare_safebuild``,
+``townsquare_share``, ...; each stays loadable by its own name), and the ``townsquare`` command
+lives beside it. What several parts share is in its other modules.
 """
 
 
 def register():
-    """Connect what every kit plugin shares (listing this package alone adds no feature)."""
-    from . import kit
+    """Load every part of the kit, in the order they rely on (parts.PARTS)."""
+    from . import parts
 
-    kit.connect()
+    parts.register_all()

@@ -1,4 +1,4 @@
-"""The `townsquare` command: `townsquare new DIR`, `townsquare post TITLE`, `townsquare audit DIR`.
+"""The `townsquare` command: `new DIR`, `post TITLE`, `audit DIR`, `add [DIR]` (alias `doctor`).
 
 Behaves like its neighbours (pelican-quickstart, mkdocs new, hugo new site): `--help` on every
 subcommand, exit status 0 success / 1 the job ran and found problems / 2 bad usage or input,
@@ -9,6 +9,7 @@ import argparse
 import sys
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("new", "post", "audit", "add", "doctor")
 
 
 def _version():
@@ -38,13 +39,19 @@ def parser():
     commands.add_parser(
         "audit", help="check a built site for share, comment and subscribe points", add_help=False
     ).add_argument("rest", nargs=argparse.REMAINDER)
+    commands.add_parser(
+        "add",
+        aliases=["doctor"],
+        help="check an existing Pelican site and print the one line that adds the kit",
+        add_help=False,
+    ).add_argument("rest", nargs=argparse.REMAINDER)
     return top
 
 
 def main(argv=None):
     """Run one subcommand; return its exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in ("new", "post", "audit"):
+    if not argv or argv[0] not in COMMANDS:
         top = parser()
         top.parse_args(argv)  # --help, --version and unknown commands exit here
         top.print_help(sys.stderr)
@@ -54,6 +61,8 @@ def main(argv=None):
         from .scaffold import main as run
     elif command == "post":
         from .newpost import main as run
+    elif command in ("add", "doctor"):
+        from .doctor import main as run
     else:
         from pelican.plugins.townsquare_audit.cli import main as run
     try:

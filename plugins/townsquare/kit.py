@@ -4,16 +4,21 @@ Each feature plugin's ``register()`` calls :func:`connect`; blinker connects a r
 once, so loading several plugins (or the ``townsquare`` package too) changes nothing.
 """
 
+import logging
 from urllib.parse import urlsplit
 
 from pelican import signals
 
 from . import assets, inject
 
+logger = logging.getLogger(__name__)
+
 INJECT_ALLOWED = "True, False, or a list drawn from " + ", ".join(map(repr, inject.PIECES))
 
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "::1")
+#: The address `pelican --listen` (and the quickstart Makefile's `make devserver`) serves on.
+LOCAL_SITEURL = "http://127.0.0.1:8000"
 PUBLISH_FIX = (
     "a published site needs its public address. Fix: run "
     "`SITEURL=https://your.domain make publish` (or set SITEURL in your CI)"
@@ -40,6 +45,15 @@ def start(pelican):
         problem = siteurl_problem(settings.get("SITEURL") or "")
         if problem:
             raise KitSettingsError(f"townsquare: {problem}; {PUBLISH_FIX}")
+    elif not (settings.get("SITEURL") or "").strip():
+        # pelican-quickstart's pelicanconf.py says SITEURL = "" (with RELATIVE_URLS = True):
+        # links stay relative, and the metadata that must be absolute names the local server.
+        settings["SITEURL"] = LOCAL_SITEURL
+        logger.info(
+            "townsquare: SITEURL is empty; this local build gives share metadata the address "
+            "of `pelican --listen`, %s (set SITEURL to use another)",
+            LOCAL_SITEURL,
+        )
     value = settings.setdefault("TOWNSQUARE_INJECT", True)
     valid = isinstance(value, bool) or (
         isinstance(value, list | tuple) and all(v in inject.PIECES for v in value)
@@ -53,6 +67,20 @@ def start(pelican):
     assets.use_plugin_files(settings, __file__)
 
 
+def is_local_address(url):
+    """True for an address that only this machine serves: empty, relative, localhost, 127.0.0.1."""
+    host = (urlsplit((url or "").strip()).hostname or "").lower()
+    return not host or host in LOCAL_HOSTS or host.endswith(".localhost")
+
+
+def is_production(settings):
+    """True for a build others will read: PUBLISH is set or SITEURL is a public address.
+
+    Real publishconf.py files set a public SITEURL but rarely PUBLISH = True, so the address
+    decides as well: local-only aids (share previews, live reload) exist only for local ones."""
+    return bool(settings.get("PUBLISH")) or not is_local_address(settings.get("SITEURL"))
+
+
 def siteurl_problem(url):
     """Why url cannot be a published site's address (None when it can)."""
     if not url.strip():
@@ -61,6 +89,6 @@ def siteurl_problem(url):
     host = (parts.hostname or "").lower()
     if parts.scheme.lower() not in ("http", "https") or not host:
         return f"SITEURL {url!r} is not an absolute http(s) URL"
-    if host in LOCAL_HOSTS or host.endswith(".localhost"):
+    if is_local_address(url):
         return f"SITEURL {url!r} points at this machine"
     return None

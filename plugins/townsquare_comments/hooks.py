@@ -1,5 +1,7 @@
 """Signal handlers of the comments plugin: settings, per-content areas, the headers writer."""
 
+import logging
+
 from pelican.contents import Article, Page
 
 from pelican.plugins.townsquare.assets import use_plugin_files
@@ -8,11 +10,20 @@ from .area import comment_area
 from .generator import CommentsGenerator
 from .settings import validate
 
+logger = logging.getLogger(__name__)
+
 
 def setup(pelican):
     """Validate COMMENTS_ settings; stop the build listing every problem."""
-    validate(pelican.settings)
-    use_plugin_files(pelican.settings, __file__)
+    settings = validate(pelican.settings)
+    use_plugin_files(settings, __file__)
+    if settings["COMMENTS_REPLY_EMAIL"] is None and settings["COMMENTS_PROVIDER"] is None:
+        # Not a problem: the posts keep their other reply points (the theme's own embed, the
+        # Mastodon and LinkedIn links their front matter names). Said once, not per post.
+        logger.info(
+            "comments: the settings state no e-mail address, so posts have no 'Reply by email' "
+            "link; to offer one, add an 'email' to AUTHORS_BIO or set COMMENTS_REPLY_EMAIL"
+        )
 
 
 def attach_area(content):

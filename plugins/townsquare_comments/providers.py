@@ -53,6 +53,9 @@ class Provider:
     required = ()
     #: Optional setting names with their defaults.
     optional = {}
+    #: {required setting: the setting themes already read for the same value}: the default
+    #: drawn from what the blog says (DISQUS_SITENAME for notmyidea and most Pelican themes).
+    adopted = {}
 
     def embed(self, settings, post):
         """The Embed for post, or None when this post has nothing to embed."""
@@ -145,6 +148,7 @@ class Disqus(Provider):
         "account, or comment as a guest where this site allows it."
     )
     required = ("COMMENTS_DISQUS_SHORTNAME",)
+    adopted = {"COMMENTS_DISQUS_SHORTNAME": "DISQUS_SITENAME"}
 
     def _host(self, settings):
         return f"https://{settings['COMMENTS_DISQUS_SHORTNAME']}.disqus.com"

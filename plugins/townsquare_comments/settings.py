@@ -5,6 +5,7 @@ providers.py; a missing one is reported here by name, together with every other 
 """
 
 import re
+from urllib.parse import unquote
 
 from pelican.plugins.townsquare.settings import Setting, SettingsError, boolean, problems, refuse
 
@@ -78,6 +79,9 @@ def _provider_problems(settings):
     problems = []
     for name, default in provider.optional.items():
         settings.setdefault(name, default)
+    for name, theirs in provider.adopted.items():
+        if not settings.get(name) and settings.get(theirs):
+            settings[name] = settings[theirs]
     for name in provider.required:
         value = settings.get(name)
         if not isinstance(value, str) or not value.strip():
@@ -155,8 +159,38 @@ def _author_emails(settings):
     ]
 
 
+def _mailto_address(entries):
+    """The address of the first `mailto:` link in SOCIAL / LINKS entries ((name, url, ...))."""
+    if not isinstance(entries, list | tuple | set | frozenset):
+        return None
+    for entry in entries:
+        url = entry[1] if isinstance(entry, list | tuple) and len(entry) > 1 else None
+        if isinstance(url, str) and url.strip().lower().startswith("mailto:"):
+            address = unquote(url.strip()[len("mailto:") :].split("?", 1)[0])
+            if is_email(address):
+                return address
+    return None
+
+
+def stated_address(settings):
+    """The reply address the blog already states, or None.
+
+    In order: the AUTHORS_BIO e-mail of the site's AUTHOR, any other AUTHORS_BIO e-mail, then
+    the first `mailto:` link in SOCIAL, then in LINKS."""
+    bios = [bio for bio in (settings.get("AUTHORS_BIO") or {}).values() if isinstance(bio, dict)]
+    bios.sort(key=lambda bio: bio.get("name") != settings.get("AUTHOR"))
+    for bio in bios:
+        if is_email(bio.get("email")):
+            return bio["email"]
+    return _mailto_address(settings.get("SOCIAL")) or _mailto_address(settings.get("LINKS"))
+
+
 def validate(settings):
-    """Fill defaults into settings and raise CommentsSettingsError listing every problem."""
+    """Fill defaults into settings and raise CommentsSettingsError listing every problem.
+
+    COMMENTS_REPLY_EMAIL defaults to an address the blog already states (stated_address)."""
+    if settings.get("COMMENTS_REPLY_EMAIL") is None:
+        settings["COMMENTS_REPLY_EMAIL"] = stated_address(settings)
     found = problems(settings, SETTINGS)
     found += _provider_problems(settings)
     found += _author_emails(settings)

@@ -4,6 +4,7 @@ from pelican import signals
 
 from pelican.plugins.townsquare import kit
 
+from .adopted import skip_pelican_feeds
 from .hooks import get_generators, setup
 
 
@@ -12,3 +13,4 @@ def register():
     kit.connect()  # shared: template lookup, injection into foreign themes
     signals.initialized.connect(setup)
     signals.get_generators.connect(get_generators)
+    signals.article_generator_init.connect(skip_pelican_feeds)

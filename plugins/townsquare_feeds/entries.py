@@ -3,10 +3,13 @@
 import logging
 import mimetypes
 import os
+import posixpath
 from dataclasses import dataclass
 from html import unescape
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
+from feedgenerator import get_tag_uri
 
 from .absolute import absolutize, is_absolute
 
@@ -40,11 +43,25 @@ class Entry:
     tags: tuple
     image: Image | None
     article: object
+    #: The entry id Pelican's own feeds give this post (a tag: URI), for the feeds it wrote.
+    pelican_id: str = ""
 
 
 def canonical_url(content, siteurl):
     """The canonical URL contract: front matter `canonical`, else SITEURL + '/' + url."""
     return getattr(content, "canonical", None) or f"{siteurl}/{content.url}"
+
+
+def pelican_id(article, settings):
+    """The id Pelican's feed writer gives article: a tag: URI of its link and date."""
+    siteurl = settings.get("SITEURL") or ""
+    if settings.get("RELATIVE_URLS"):
+        link = posixpath.join(siteurl, str(article.url))
+    else:
+        link = urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", str(article.url))
+    if settings.get("FEED_APPEND_REF"):
+        link += "?ref=feed"
+    return get_tag_uri(link, article.date)
 
 
 def _text(html):
@@ -106,4 +123,5 @@ def make_entry(article, settings, output_path):
         tags=tuple(tag.name for tag in getattr(article, "tags", ())),
         image=_image(article, settings, output_path),
         article=article,
+        pelican_id=pelican_id(article, settings),
     )

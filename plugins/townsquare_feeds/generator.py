@@ -8,12 +8,10 @@ from xml.sax.saxutils import escape
 from pelican.generators import Generator
 
 from pelican.plugins.townsquare.assets import static_url
-from pelican.plugins.townsquare.settings import refuse
 
-from .conflicts import conflicts
+from .adopted import adopt, every_file
 from .follow import subscribe_block
 from .plan import build_plan, with_entries
-from .settings import FeedsSettingsError
 
 logger = logging.getLogger(__name__)
 
@@ -25,9 +23,9 @@ class FeedsGenerator(Generator):
 
     def generate_context(self):
         """Runs after the articles generator, so its articles, tags and authors are known."""
-        self.plan = build_plan(self.context, self.settings)
-        # Before anything is written: Pelican's own feeds must not overwrite ours (or vice versa).
-        refuse(FeedsSettingsError, "feeds", conflicts(self.plan, self.settings, self.context))
+        # The plugin's feeds, at the paths Pelican's settings name where they name one.
+        self.plan = adopt(build_plan(self.context, self.settings), self.settings, self.context)
+        self.files = every_file(self.plan)
         self.context["feeds_plan"] = self.plan
         self.context["feeds_subscribe"] = subscribe_block(
             self.plan.links(self.plan.main), self.settings
@@ -36,13 +34,14 @@ class FeedsGenerator(Generator):
     def generate_output(self, writer):
         """Write every feed in every format, and the stylesheet that makes them readable."""
         site = self.plan.site
-        count = 0
         # Entries are built now, not in generate_context: the social plugin sets each post's
         # social_image_url at all_generators_finalized, which comes between the two.
-        for feed in with_entries(self.plan.feeds.values(), self.settings, self.output_path):
-            for fmt in self.plan.formats:
-                self._write(feed.path(fmt, site.folder), fmt.render(feed, site))
-                count += 1
+        feeds = with_entries(
+            [feed for feed, _ in self.files.values()], self.settings, self.output_path
+        )
+        for (path, (_, fmt)), feed in zip(self.files.items(), feeds, strict=True):
+            self._write(path, fmt.render(feed, site))
+        count = len(self.files)
         if site.xsl_url and self.plan.formats:
             self._write(f"{site.folder}/feed.xsl", self._stylesheet())
         logger.info("feeds: wrote %d feed file(s) into %s/", count, site.folder)

@@ -28,11 +28,22 @@ class Feed:
     home_url: str
     articles: tuple  # newest first, limited
     entries: tuple = ()  # filled at write time, once other plugins have annotated the articles
+    #: ((format name, path), ...): where a Pelican feed setting has this feed published in a
+    #: format (adopted.py); it is written there, with Pelican's entry ids, instead of FEEDS_PATH.
+    paths: tuple = ()
 
     def path(self, fmt, folder):
         """Output path of this feed in fmt, e.g. 'feeds/tag/trust.atom.xml'."""
+        adopted = dict(self.paths).get(fmt.name)
+        if adopted:
+            return adopted
         stem = "all" if self.kind == "all" else f"{self.kind}/{self.slug}"
         return f"{folder}/{stem}{fmt.extension}"
+
+    def ids(self, fmt):
+        """Entry ids in fmt: "pelican" (Pelican's tag: URIs, which the readers of a feed Pelican
+        used to write already know) at an adopted path, else "url" (the canonical URL)."""
+        return "pelican" if fmt.name in dict(self.paths) else "url"
 
 
 @dataclass(frozen=True)
@@ -99,11 +110,13 @@ def make_site(settings):
 class FeedPlan:
     """All feeds of one build, and the links pages should carry (exposed to templates)."""
 
-    def __init__(self, site, formats, feeds):
+    def __init__(self, site, formats, feeds, extras=()):
         self.site = site
         self.formats = formats
         self.feeds = {(feed.kind, feed.slug): feed for feed in feeds}
         self.main = self.feeds.get(("all", "all"))
+        #: Feeds written only at the paths Pelican's settings name (no kit feed of their kind).
+        self.extras = tuple(extras)
 
     def links(self, feed):
         """FeedLinks of feed in every configured format (empty if feed is None)."""
@@ -137,7 +150,8 @@ class FeedPlan:
         return main
 
 
-def _newest_first(articles, limit):
+def newest_first(articles, limit):
+    """Articles newest first, at most limit of them (all for None or 0)."""
     ordered = sorted(articles, key=lambda article: article.date, reverse=True)
     return tuple(ordered[:limit] if limit else ordered)
 
@@ -167,7 +181,7 @@ def build_plan(context, settings):
             sitename,
             sitename,
             f"{site.siteurl}/",
-            _newest_first(context.get("articles", ()), limit),
+            newest_first(context.get("articles", ()), limit),
         )
     ]
     for kind, key, switch, label in KINDS:
@@ -181,7 +195,7 @@ def build_plan(context, settings):
                     item.name,
                     f"{sitename} — {label}: {item.name}",
                     f"{site.siteurl}/{item.url}",
-                    _newest_first(articles, limit),
+                    newest_first(articles, limit),
                 )
             )
     return FeedPlan(site, formats, feeds)

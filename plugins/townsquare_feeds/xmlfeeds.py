@@ -7,10 +7,14 @@ from feedgen.feed import FeedGenerator
 GENERATOR = "Townsquare feeds (feedgen)"
 
 
-def _add_entry(generator, entry, full, rss):
+def _add_entry(generator, entry, full, rss, ids):
     item = generator.add_entry(order="append")
-    item.id(entry.url)
-    item.guid(entry.url, permalink=True)
+    if ids == "pelican":  # a feed Pelican used to write: its readers know these ids
+        item.id(entry.pelican_id)
+        item.guid(entry.pelican_id, permalink=False)
+    else:
+        item.id(entry.url)
+        item.guid(entry.url, permalink=True)
     item.title(entry.title)
     item.link(href=entry.url, rel="alternate", type="text/html")
     # feedgen copies the summary into RSS <description>; full content goes to content:encoded.
@@ -60,7 +64,7 @@ def _generator(feed, site, fmt):
     if site.logo:
         generator.image(url=site.logo, title=feed.title, link=feed.home_url)
     for entry in feed.entries:
-        _add_entry(generator, entry, site.full_content, rss=fmt.name == "rss")
+        _add_entry(generator, entry, site.full_content, fmt.name == "rss", feed.ids(fmt))
     generator.updated(max((e.updated for e in feed.entries), default=site.build_time))
     return generator
 

@@ -1,5 +1,6 @@
 """Declared settings of the preview plugin, their defaults and one validation pass."""
 
+from pelican.plugins.townsquare.kit import is_production
 from pelican.plugins.townsquare.settings import Setting, SettingsError, boolean, problems, refuse
 
 from .networks import NETWORK_NAMES
@@ -23,12 +24,15 @@ def _networks(value):
     return f"has unknown name(s) {unknown}" if unknown else None
 
 
-#: PREVIEW_ENABLED and PREVIEW_LIVE_RELOAD default to "not PUBLISH" (None here): local builds
-#: get the authoring aids, publish builds never carry them.
+#: PREVIEW_ENABLED and PREVIEW_LIVE_RELOAD default to "a local build" (None here): a build for
+#: a local address gets the authoring aids; a production build (PUBLISH, or a public SITEURL as
+#: real publishconf.py files set without PUBLISH) never carries them.
 DERIVED = ("PREVIEW_ENABLED", "PREVIEW_LIVE_RELOAD")
 SETTINGS = (
-    Setting("PREVIEW_ENABLED", None, boolean, "True or False (default: True unless PUBLISH)"),
-    Setting("PREVIEW_LIVE_RELOAD", None, boolean, "True or False (default: True unless PUBLISH)"),
+    Setting("PREVIEW_ENABLED", None, boolean, "True or False (default: True for a local SITEURL)"),
+    Setting(
+        "PREVIEW_LIVE_RELOAD", None, boolean, "True or False (default: True for a local SITEURL)"
+    ),
     Setting(
         "PREVIEW_SAVE_AS",
         "preview/{slug}.html",
@@ -47,5 +51,5 @@ SETTINGS = (
 def apply_defaults_and_validate(settings):
     """Fill in defaults, then raise PreviewSettingsError listing every invalid setting."""
     for name in DERIVED:
-        settings.setdefault(name, not settings.get("PUBLISH", False))
+        settings.setdefault(name, not is_production(settings))
     refuse(PreviewSettingsError, "preview", problems(settings, SETTINGS))

@@ -7,6 +7,8 @@ import logging
 import os
 from pathlib import Path
 
+from pelican.plugins.townsquare.kit import is_production
+
 from . import jsonld
 from .cards import BUNDLED_FONTS, CardMaker, CardSpec
 from .content import content_meta
@@ -89,8 +91,10 @@ class SocialSite:
         self._listings = {}
         if not is_web_url(self.siteurl):
             # Checked here rather than at `initialized`, so a publish build's SITEURL check
-            # (share plugin) speaks first; this still fails the build through safebuild.
-            logger.error(
+            # (share plugin) speaks first; this still fails the build through safebuild. A
+            # local build (pelican-quickstart's SITEURL = "") gets relative values, said once.
+            log = logger.error if is_production(self.settings) else logger.info
+            log(
                 "social: SITEURL %r is not an absolute http(s) URL; Open Graph, canonical and "
                 "JSON-LD values must be absolute. Fix: set SITEURL in your settings file",
                 self.settings.get("SITEURL"),
