@@ -6,15 +6,16 @@ its pages are left alone after that one text search. For any other theme, the mi
 are rendered from the kit's partials with the page's own template context and inserted with
 beautifulsoup4: metadata into <head> (replacing the theme's conflicting tags), the share row
 and the comment area after the post's body, the subscribe block at the end of the main column.
-``TOWNSQUARE_INJECT`` turns this off, or limits it to some pieces.
+``TOWNSQUARE_INJECT`` turns this off, or limits it to some pieces. A theme that draws its
+own share row or comments block (theirs.py) gets no second one: the kit's reply links join its
+comments block.
 """
 
-import html
 import logging
 
 import jinja2
 
-from . import placement
+from . import placement, theirs
 from .assets import TEMPLATE_PATHS
 from .drafts import is_draft
 from .splice import splice
@@ -84,20 +85,34 @@ def on_content_written(path, context):
     if "data-audit-ignore" in head:  # the kit's own utility pages (share pickers, previews)
         return
     missing = [p for p in pieces if PIECES[p][1] not in text]
-    if "share" in missing and _renders_share_post(text, context):
-        missing.remove("share")
-    if not missing:
-        return
-    updated = _inject(text, missing, context, kind)
-    if updated is not None:
+    updated = text
+    if "share" in missing or "comments" in missing:
+        updated, missing = _adopt_theirs(text, missing, context, kind)
+    if missing:
+        updated = _inject(updated, missing, context, kind) or updated
+    if updated != text:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(updated)
 
 
-def _renders_share_post(text, context):
-    """True when the theme draws ``article.share_post`` itself (pelican-share-post's data)."""
-    links = getattr(_content(context), "share_post", None) or {}
-    return any(html.escape(url) in text or url in text for url in links.values())
+def _adopt_theirs(text, missing, context, kind):
+    """(text, missing) after leaving out what the theme draws itself; the kit's reply links
+    are put into the theme's own comments block."""
+    content = _content(context)
+    span = theirs.body_span(text, getattr(content, "content", ""))
+    missing = list(missing)
+    if "share" in missing and theirs.draws_share_row(
+        text, span, getattr(content, "share_post", None)
+    ):
+        missing.remove("share")
+    block = theirs.comments_block(text, span) if "comments" in missing else None
+    if block is not None:
+        missing.remove("comments")
+        env = _environment(context)
+        links = _render(_template(env, PIECES["comments"][0]), context, kind, join=True)
+        joined = theirs.join_comments(text, block, links) if links.strip() else None
+        text = joined or text
+    return text, missing
 
 
 def _inject(text, missing, context, kind):
@@ -155,13 +170,13 @@ def _content(context):
     return context.get("article") or context.get("page")
 
 
-def _render(template, context, kind):
+def _render(template, context, kind, join=False):
     """Render one of the kit's templates (None: its plugin is not loaded) with the page's
-    context."""
+    context (join: the reply links alone, for a comments block the theme draws)."""
     if template is None:
         return ""
     content = _content(context)
-    variables = {"page_kind": kind, "share_slot": "after"}
+    variables = {"page_kind": kind, "share_slot": "after", "ts_join": join}
     if content is not None:
         variables["content"] = content
     return template.render({**context, **variables})

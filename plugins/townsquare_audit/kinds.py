@@ -1,6 +1,9 @@
 """Page kinds, weighed from the evidence real generators emit, so the audit works on any site.
 
-Decided outright: a refresh redirect; the theme's own marker (``<body data-page-kind>``, as
+Decided outright: a site-verification file (Google's ``google<hex>.html``, Bing's
+or any file holding only a ``...-site-verification: token`` line) and a site's
+search page (``search.html`` holding a search form), which readers never share; a refresh
+redirect; the theme's own marker (``<body data-page-kind>``, as
 Townsquare's theme writes); a 404 *file name* (``404.html``, ``404/index.html``); the home page
 by path (``index.html``, or a language's ``fr/index.html``). Otherwise evidence is weighed:
 
@@ -30,9 +33,15 @@ HOME = "home"
 LISTING = "listing"
 NOT_FOUND = "404"
 REDIRECT = "redirect"
-KINDS = (ARTICLE, PAGE, HOME, LISTING, NOT_FOUND, REDIRECT)
+SEARCH = "search"
+SITE_FILE = "site-file"
+KINDS = (ARTICLE, PAGE, HOME, LISTING, NOT_FOUND, REDIRECT, SEARCH, SITE_FILE)
 #: The kinds readers land on and share: most rules apply to exactly these.
 CONTENT_KINDS = (ARTICLE, PAGE, HOME, LISTING)
+#: Pages a person reads (language, readable text, named controls): not redirect stubs.
+READ_KINDS = (*CONTENT_KINDS, NOT_FOUND, SEARCH)
+#: Every kind that is an HTML page at all: a verification file is a token, not a page.
+MARKUP_KINDS = tuple(kind for kind in KINDS if kind != SITE_FILE)
 
 ARTICLE_TYPES = frozenset(
     {"Article", "BlogPosting", "NewsArticle", "TechArticle", "Report", "SocialMediaPosting"}
@@ -47,6 +56,13 @@ DATED = re.compile(r"(^|/)(19|20)\d\d/(0[1-9]|1[0-2])(/[0-3]\d)?/(?!index\.html?
 DATE_ARCHIVE = re.compile(r"(^|/)(19|20)\d\d(/(0[1-9]|1[0-2]))?(/[0-3]\d)?/(index\.html?)?$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}([-_][a-zA-Z]{2,4})?$")
 NOT_FOUND_FILES = frozenset({"404.html", "404.htm", "404/index.html", "not-found.html"})
+VERIFICATION_FILE = re.compile(r"(^|/)(google[0-9a-f]{8,}|yandex_[0-9a-f]{8,})\.html?$", re.I)
+VERIFICATION_TEXT = re.compile(r"^\s*[\w-]*verification[\w-]*\s*:\s*\S+\s*$", re.I)
+SEARCH_FILES = frozenset({"search.html", "search.htm", "search/index.html"})
+SEARCH_FORM = etree.XPath(
+    "boolean(//form[.//input[@type='search' or @name='q' or @name='query' or @name='s']]"
+    " | //*[@role='search'])"
+)
 NOT_FOUND_TITLE = re.compile(r"^\W*(error\s+)?(404\b|(page\s+)?not\s+found\b)", re.I)
 DOCS_GENERATORS = re.compile(
     r"sphinx|mkdocs|docusaurus|docutils|jsdoc|pdoc|vitepress|gitbook", re.I
@@ -79,6 +95,8 @@ NEXT_PREV = etree.XPath(
 
 def classify(page):
     """Return (kind, [evidence]): the kind of page and what decided it."""
+    if VERIFICATION_FILE.search(page.rel) or VERIFICATION_TEXT.match(page.text):
+        return SITE_FILE, ["site-verification file"]
     if page.root is None:
         return PAGE, ["no markup"]
     if page.refresh:
@@ -95,6 +113,8 @@ def classify(page):
     docs = _docs(page)
     if docs:
         return PAGE, [docs]
+    if inner in SEARCH_FILES and SEARCH_FORM(page.root):
+        return SEARCH, ["search page"]
     entries = _entries(page.root)
     several = _several_entries(entries)
     article = _article_evidence(page, entries, several)

@@ -66,9 +66,12 @@ def follow_links(social, siteurl=""):
     """FollowLinks for Pelican's SOCIAL entries, in the order given.
 
     Entries are (name, url) pairs, or longer tuples some themes use (an icon name third);
-    relative URLs (('rss', '/feeds/all.atom.xml')) are made absolute.
+    relative URLs (('rss', '/feeds/all.atom.xml')) are made absolute. A set (Pelican's
+    themes iterate over one just as well) is taken in sorted order, so builds are repeatable.
     """
     links = []
+    if isinstance(social, set | frozenset):
+        social = sorted(social, key=repr)
     for entry in social or ():
         pair = isinstance(entry, list | tuple) and len(entry) >= 2
         url = follow_url(entry[1], siteurl) if pair else None

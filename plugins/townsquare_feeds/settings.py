@@ -52,10 +52,11 @@ def _newsletter(value):
 
 def _social(value):
     # SOCIAL is Pelican's own setting and themes give it other shapes (3-tuples with an icon,
-    # site-relative feed paths): only its type is checked; follow.py uses what it can.
-    if value is None or isinstance(value, list | tuple):
+    # site-relative feed paths, a set instead of a list): only its type is checked;
+    # follow.py uses what it can.
+    if value is None or isinstance(value, list | tuple | set | frozenset):
         return None
-    return "must be a list of (name, url) pairs"
+    return "must be a list (or set) of (name, url) pairs"
 
 
 SETTINGS = (
@@ -78,7 +79,7 @@ SETTINGS = (
         "{'action': 'https://...', 'field': 'email'} (README: Email newsletter)",
     ),
     # Pelican's standard setting; the subscribe block turns it into follow links.
-    Setting("SOCIAL", (), _social, "a list of (name, url, ...) tuples"),
+    Setting("SOCIAL", (), _social, "a list or set of (name, url, ...) tuples"),
 )
 
 

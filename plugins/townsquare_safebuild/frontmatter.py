@@ -3,9 +3,11 @@
 Pelican keeps any key it does not know, so ``Satus: draft`` publishes the post and ``Tag:`` or
 ``Sumary:`` are ignored in silence; ``Date: 03/04/2026`` is read month-first by dateutil. A key
 close to a known one (Pelican's, the kit's plugins' ``FRONT_MATTER`` tuples, the site's
-``FRONTMATTER_KEYS``) is refused with "did you mean"; other unknown keys are a theme's business
-and pass. Dates must be ISO 8601. Every problem is logged as an error naming the file and line,
-which fails the build through safebuild and keeps the old site.
+``FRONTMATTER_KEYS``) is refused with "did you mean"; a key the theme or another loaded plugin
+reads (readers.py) never is, and other unknown keys are a theme's business and pass. A date
+whose day and month could be swapped (03/04/2026) is refused; any other date Pelican reads
+(2023-2-24 9:00, 4 March 2026) builds. Every problem is logged as an error naming the file and
+line, which fails the build through safebuild and keeps the old site.
 """
 
 import difflib
@@ -14,6 +16,7 @@ import re
 import sys
 
 from .explain import DATE_EXAMPLE
+from .readers import foreign_keys
 from .source import checked_path, read_source
 
 logger = logging.getLogger(__name__)
@@ -27,11 +30,10 @@ PELICAN_KEYS = frozenset(
     }
 )  # fmt: skip
 DATE_KEYS = ("date", "modified")
-ISO_DATE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-    r"(?:[ ]?(?:Z|[+-]\d{2}(?::?\d{2})?))?$"
-)
+#: A date that starts with day and month in an order only the reader's country decides
+#: (03/04/2026). Year-first dates, padded or not (2023-2-24 9:00), and dates with a month
+#: name are read one way only, so Pelican's reading of them stands.
+AMBIGUOUS_DATE = re.compile(r"^\s*(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b")
 #: How alike an unknown key must be to a known one to be called a typo (difflib ratio).
 CLOSE = 0.8
 
@@ -52,11 +54,12 @@ def known_keys(settings):
     return PELICAN_KEYS | plugin_keys(settings) | declared | defaults
 
 
-def key_problems(source, known):
-    """'did you mean' messages for keys close to, but not, a known key."""
+def key_problems(source, known, foreign=frozenset()):
+    """'did you mean' messages for keys close to, but not, a known key (keys in foreign, which
+    the theme or another plugin reads, are never typos)."""
     problems = []
     for field in source.fields:
-        if field.key in known:
+        if field.key in known or field.key in foreign:
             continue
         close = difflib.get_close_matches(field.key, sorted(known), n=1, cutoff=CLOSE)
         if close:
@@ -68,11 +71,20 @@ def key_problems(source, known):
     return problems
 
 
+def ambiguous(value):
+    """True when value starts with two numbers that could each be the day or the month."""
+    found = AMBIGUOUS_DATE.match(value)
+    if found is None:
+        return False
+    a, b = int(found["a"]), int(found["b"])
+    return a != b and a <= 12 and b <= 12
+
+
 def date_problems(source):
-    """Messages for Date/Modified values that are not ISO 8601 (read ambiguously otherwise)."""
+    """Messages for Date/Modified values whose day and month could be read either way."""
     problems = []
     for field in source.fields:
-        if field.key in DATE_KEYS and field.value and not ISO_DATE.match(field.value):
+        if field.key in DATE_KEYS and ambiguous(field.value):
             example = DATE_EXAMPLE.replace("Date", field.name, 1)
             problems.append(
                 f"{source.path}:{field.line}: {field.name} '{field.value}' is not an ISO date "
@@ -101,7 +113,8 @@ def check_front_matter(content):
     if path is None:
         return
     source = read_source(path)
-    problems = key_problems(source, known_keys(content.settings))
+    settings = content.settings
+    problems = key_problems(source, known_keys(settings), foreign_keys(settings))
     problems += date_problems(source)
     problems.append(slug_problem(content, source))
     for problem in problems:

@@ -110,7 +110,9 @@ def _build(pelican, original_run, target, final):
     collector = _ErrorCollector(pelican.settings.get("PATH", ""))
     root = logging.getLogger()
     root.handlers.insert(0, collector)  # first, so it marks records before they are shown
-    pelican.output_path = target.staging
+    # Other plugins read the folder being written from the settings (pelican-seo resolves
+    # each page against context["OUTPUT_PATH"]): during the build it names staging too.
+    pelican.output_path = pelican.settings["OUTPUT_PATH"] = target.staging
     try:
         original_run()
     except BuildStopped:
@@ -121,7 +123,7 @@ def _build(pelican, original_run, target, final):
         return [*sorted(collector.messages), describe(crash, target.staging, final)], crash
     finally:
         root.removeHandler(collector)
-        pelican.output_path = final
+        pelican.output_path = pelican.settings["OUTPUT_PATH"] = final
     return sorted(collector.messages) or _staged_checks(pelican, target.staging), None
 
 

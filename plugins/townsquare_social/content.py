@@ -1,7 +1,11 @@
 """SocialMeta for one article or page, with front matter overrides and the fallback chains.
 
 Front matter keys (same names as the Open Graph concepts): ``og_title``, ``og_description``,
-``image``, ``image_alt``, ``canonical``.
+``image``, ``image_alt``, ``canonical``. The author's chosen image stays the og:image: a cover
+the front matter names under any of the keys themes and plugins use (COVER_KEYS), else the
+first image of the post, else the theme's site-wide cover (THEME_COVER_SETTINGS); the drawn
+card is the fallback. ``description`` (read by many themes and pelican-seo) stands in for
+``og_description``.
 """
 
 import logging
@@ -14,6 +18,8 @@ from pelican.plugins.townsquare.drafts import is_draft
 from . import jsonld
 from .model import SocialMeta, document_title, handles
 from .profiles import is_web_url
+from .raster import NotPreviewable
+from .settings import COVER_KEYS, THEME_COVER_SETTINGS
 from .text import cut, first_paragraph, plain
 
 logger = logging.getLogger(__name__)
@@ -27,32 +33,58 @@ def kind_of(content):
 
 
 def describe(content, limit):
-    """og_description, else the Summary metadata, else the first paragraph; cut to limit."""
+    """og_description (or description), else the Summary metadata, else the first paragraph;
+    cut to limit."""
     meta = content.metadata
-    text = str(meta.get("og_description") or "").strip() or plain(meta.get("summary") or "")
+    chosen = str(meta.get("og_description") or meta.get("description") or "").strip()
+    text = chosen or plain(meta.get("summary") or "")
     return cut(text or first_paragraph(content.content), limit)
 
 
 def pick_image(site, content, title):
-    """Image front matter, else the first image in the content, else a card, else the default."""
-    alt = str(content.metadata.get("image_alt") or "").strip()
-    reference = str(content.metadata.get("image") or "").strip()
-    if reference:
-        found = site.finder.resolve(reference, alt or title, content.source_path)
+    """The cover the front matter names, else the first image in the content, else the
+    theme's cover, else a card, else the default image."""
+    alt = str(content.metadata.get("image_alt") or "").strip() or title
+    for key in COVER_KEYS:
+        found = _named_image(site, content, key, alt)
         if found is not None:
             return found
-        logger.error(
-            "social: %s: Image %r is neither a static file of the content nor of the theme "
-            "nor an http(s) URL — fix: use a path inside the content folder such as "
-            "'images/photo.png' (the file must exist) or a full https:// URL",
-            content.source_path,
-            reference,
-        )
     found = site.finder.first_in(content.content, content.source_path)
     if found is not None:
         return found if found.alt else replace(found, alt=title)
+    for name in THEME_COVER_SETTINGS:
+        reference = str(site.settings.get(name) or "").strip()
+        found = _resolve(site, reference, alt, f"{name} {reference!r}") if reference else None
+        if found is not None:
+            return found
     byline = ", ".join(a.name for a in getattr(content, "authors", ()))
     return site.card_image(title, byline or site.subtitle) or site.default_image()
+
+
+def _named_image(site, content, key, alt):
+    """The SocialImage of a front matter image key (None when absent or unusable)."""
+    reference = str(content.metadata.get(key) or "").strip()
+    if not reference:
+        return None
+    where = f"{content.source_path}: {key.capitalize()} {reference!r}"
+    found = _resolve(site, reference, alt, where)
+    if found is None and not site.finder.locate(reference):
+        logger.error(
+            "social: %s is neither a static file of the content nor of the theme nor an "
+            "http(s) URL — fix: use a path inside the content folder such as "
+            "'images/photo.png' (the file must exist) or a full https:// URL",
+            where,
+        )
+    return found
+
+
+def _resolve(site, reference, alt, where):
+    """finder.resolve, with an image link previews cannot show reported once and skipped."""
+    try:
+        return site.finder.resolve(reference, alt, where)
+    except NotPreviewable as why:
+        logger.warning("social: %s %s; the page's og:image uses the next choice", where, why)
+        return None
 
 
 def canonical_of(site, content):

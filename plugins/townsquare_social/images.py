@@ -1,12 +1,16 @@
-"""Social images: resolve an image reference to an absolute URL and read its real size and type."""
+"""Social images: resolve an image reference to an absolute URL and read its real size and type.
+
+An image that exists but cannot be a link preview (raster.py: SVG, AVIF, a PNG with a bad
+ancillary checksum) raises raster.NotPreviewable from resolve(); first_in() skips it.
+"""
 
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
-from PIL import Image
 
+from . import raster
 from .profiles import is_web_url
 
 logger = logging.getLogger(__name__)
@@ -38,12 +42,18 @@ class ImageFinder:
         self._probed = {}
 
     def probe(self, path):
-        """Return (width, height, mime) of an image file, read with Pillow (cached)."""
+        """Return (width, height, mime) of a previewable image file (cached); raises
+        raster.NotPreviewable (also cached) or FileNotFoundError."""
         path = str(path)
         if path not in self._probed:
-            with Image.open(path) as image:
-                self._probed[path] = (*image.size, Image.MIME.get(image.format))
-        return self._probed[path]
+            try:
+                self._probed[path] = raster.probe(path)
+            except raster.NotPreviewable as why:
+                self._probed[path] = why
+        found = self._probed[path]
+        if isinstance(found, raster.NotPreviewable):
+            raise found
+        return found
 
     def locate(self, reference):
         """Return (absolute URL, source file) for a site path or URL, or None when unknown.
@@ -70,12 +80,14 @@ class ImageFinder:
     def resolve(self, reference, alt, where=None):
         """Turn a reference (see locate) into a SocialImage; external URLs keep unknown sizes.
 
-        Returns None when the reference points at no known file.
+        Returns None when the reference points at no known file; raises raster.NotPreviewable
+        for a file (or external URL) link previews cannot show.
         """
         found = self.locate(reference)
         if found is not None:
             return self._make(*found, alt, where or reference)
         if is_web_url(reference.strip()) and not reference.strip().startswith(self.siteurl + "/"):
+            raster.check_url(reference.strip())
             return SocialImage(url=reference.strip(), alt=alt)
         return None
 
@@ -86,16 +98,21 @@ class ImageFinder:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
         for img in root.iter("img"):
             src = (img.get("src") or "").strip()
-            if src:
+            if not src:
+                continue
+            try:
                 found = self.resolve(src, (img.get("alt") or "").strip(), where)
-                if found is not None:
-                    return found
+            except raster.NotPreviewable as why:
+                logger.debug("social: %s: %s %s; not a preview image", where, src, why)
+                continue
+            if found is not None:
+                return found
         return None
 
     def _make(self, url, source, alt, where):
         try:
             width, height, mime = self.probe(source)
-        except OSError as error:
+        except OSError as error:  # raster.NotPreviewable (an image that exists) goes up
             problem = "does not exist" if isinstance(error, FileNotFoundError) else str(error)
         else:
             return SocialImage(url=url, alt=alt, width=width, height=height, mime=mime)

@@ -19,8 +19,14 @@ HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 OG_LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 COLOUR_KEYS = ("background", "foreground", "accent")
 PUBLISHER_KEYS = ("type", "name", "url", "logo", "same_as")
+#: The front matter keys authors and themes name a post's cover with, most specific first:
+#: the first one that names a previewable image is the og:image.
+COVER_KEYS = ("og_image", "image", "cover", "header_cover", "featured_image")
+#: Themes' site-wide cover settings (pelican-clean-blog's HEADER_COVER...): used for posts
+#: that name no image of their own, before a card is drawn.
+THEME_COVER_SETTINGS = ("HEADER_COVER",)
 #: Front matter keys this plugin reads (safebuild refuses near-misses such as "Image_al").
-FRONT_MATTER = ("og_title", "og_description", "image", "image_alt", "canonical")
+FRONT_MATTER = ("og_title", "og_description", "description", "image_alt", "canonical", *COVER_KEYS)
 
 
 class SocialSettingsError(Exception):

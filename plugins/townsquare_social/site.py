@@ -17,6 +17,7 @@ from .images import ImageFinder, SocialImage
 from .listings import direct_templates, listing_meta
 from .model import document_title
 from .profiles import is_web_url, profile_for
+from .raster import NotPreviewable
 from .settings import OG_LOCALE, site_logo
 from .text import cut, plain
 
@@ -177,7 +178,11 @@ class SocialSite:
         if not reference:
             return None
         alt = self.settings["SOCIAL_DEFAULT_IMAGE_ALT"] or self.site_name
-        found = self.finder.resolve(reference, alt)
+        try:
+            found = self.finder.resolve(reference, alt)
+        except NotPreviewable as why:
+            logger.warning("social: SOCIAL_DEFAULT_IMAGE %r %s; pages go without", reference, why)
+            return None
         if found is None:
             logger.error(
                 "social: SOCIAL_DEFAULT_IMAGE %r is neither a static file of the content nor of "
@@ -189,7 +194,10 @@ class SocialSite:
     def publisher_node(self):
         """The JSON-LD publisher (Organization or Person), with its logo when configured."""
         logo_ref = self.publisher_info["logo"]
-        logo = self.finder.resolve(logo_ref, self.publisher_info["name"]) if logo_ref else None
+        try:
+            logo = self.finder.resolve(logo_ref, self.publisher_info["name"]) if logo_ref else None
+        except NotPreviewable:
+            logo = None  # an SVG logo: the publisher goes without one (search engines want raster)
         return jsonld.publisher(self.publisher_info, logo)
 
     def _font(self, name, bundled):
@@ -210,7 +218,18 @@ class SocialSite:
                 "the theme",
                 reference,
             )
-        return os.fspath(found[1]) if found else ""
+        if found is None:
+            return ""
+        try:
+            self.finder.probe(found[1])
+        except NotPreviewable as why:
+            logger.warning(
+                "social: SOCIAL_CARD_LOGO %r %s; cards are drawn without it", reference, why
+            )
+            return ""
+        except OSError:
+            return ""  # reported by the lookup of the same file elsewhere
+        return os.fspath(found[1])
 
     # -- used by the theme ----------------------------------------------------------------
     def for_template(self, context):

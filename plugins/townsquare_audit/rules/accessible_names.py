@@ -1,6 +1,6 @@
 """accessible-names: every share, comment and subscribe control can be named by a screen reader."""
 
-from ..kinds import KINDS
+from ..kinds import READ_KINDS
 from .base import Rule
 from .names import accessible_name, has_own_text
 
@@ -13,7 +13,7 @@ class AccessibleNames(Rule):
     id = "accessible-names"
     description = "share, comment and subscribe controls have accessible names"
     hint = "give the control visible text or an aria-label (icons need aria-hidden plus a label)"
-    kinds = KINDS
+    kinds = READ_KINDS
 
     def check(self, page):
         # A link or button with text of its own has a name: only the others can be findings,

@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from ..kinds import KINDS, REDIRECT
+from ..kinds import KINDS, REDIRECT, SITE_FILE
 from .base import Rule
 
 #: Markup a post body is made of, seen as text (a lone "<p>" in prose is not enough).
@@ -37,7 +37,7 @@ class EscapedHtml(Rule):
         'do not force JINJA_ENVIRONMENT = {"autoescape": True} on a theme that does not expect '
         "it, or print the body with {{ article.content | safe }}"
     )
-    kinds = tuple(kind for kind in KINDS if kind != REDIRECT)
+    kinds = tuple(kind for kind in KINDS if kind not in (REDIRECT, SITE_FILE))
 
     def check(self, page):
         if not ESCAPED_LT.search(page.text):  # markup shown as text is escaped in the source

@@ -1,6 +1,6 @@
 """html-lang: the page declares its language, for screen readers, translation and search."""
 
-from ..kinds import KINDS
+from ..kinds import READ_KINDS
 from .base import Rule
 
 
@@ -10,7 +10,7 @@ class HtmlLang(Rule):
     id = "html-lang"
     description = "<html> has a lang attribute"
     hint = 'add lang to <html>, e.g. <html lang="en"> (Pelican: DEFAULT_LANG)'
-    kinds = KINDS
+    kinds = READ_KINDS
 
     def check(self, page):
         if not (page.html_attrs.get("lang") or "").strip():

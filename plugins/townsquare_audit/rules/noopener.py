@@ -5,7 +5,7 @@ Safari 12.1), so a missing rel is worth knowing for older browsers, never a fail
 """
 
 from ..finding import INFO
-from ..kinds import KINDS
+from ..kinds import MARKUP_KINDS
 from ..urls import origin
 from .base import Rule
 
@@ -16,7 +16,7 @@ class NoOpener(Rule):
     id = "noopener"
     description = 'external links that open a new tab carry rel="noopener" (info)'
     hint = 'add rel="noopener noreferrer" to links with target="_blank"'
-    kinds = KINDS
+    kinds = MARKUP_KINDS
 
     def check(self, page):
         if "_blank" not in page.text:

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from ..kinds import KINDS
+from ..kinds import MARKUP_KINDS
 from ..urls import host
 from .base import Rule
 
@@ -58,7 +58,7 @@ class Placeholders(Rule):
     description = "no sample identity (example hosts, sample handles) in a published page"
     hint = "replace the sample profile links, handles and addresses with your own"
     kit_hint = "set your own identity in pelicanconf.py (README: Make it yours)"
-    kinds = KINDS
+    kinds = MARKUP_KINDS
     publish_only = True
 
     def check(self, page):

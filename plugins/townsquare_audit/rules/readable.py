@@ -6,7 +6,7 @@ and parsing: an empty file, bytes that are not UTF-8, nesting deeper than parser
 """
 
 from ..finding import ERROR, WARNING
-from ..kinds import KINDS
+from ..kinds import READ_KINDS
 from .base import SiteRule
 
 
@@ -16,7 +16,7 @@ class Readable(SiteRule):
     id = "readable"
     description = "every page is a readable, non-empty HTML file within the size limit"
     hint = "fix or remove the file (the site folder should hold only what you publish)"
-    kinds = KINDS
+    kinds = READ_KINDS
 
     def check(self, page):
         if page.empty:
