@@ -51,10 +51,14 @@ def _theme_settings(name):
     if name == "bulrush":
         import bulrush
 
-        return bulrush.PATH, ["webassets"], {
-            "JINJA_ENVIRONMENT": bulrush.ENVIRONMENT,
-            "JINJA_FILTERS": bulrush.FILTERS,
-        }
+        return (
+            bulrush.PATH,
+            ["webassets"],
+            {
+                "JINJA_ENVIRONMENT": bulrush.ENVIRONMENT,
+                "JINJA_FILTERS": bulrush.FILTERS,
+            },
+        )
     if name == "shiori":
         import pelican_shiori
 

@@ -19,7 +19,7 @@ _BUILT = {}
 
 
 @pytest.fixture(scope="session")
-def corpus_site(tmp_path_factory):
+def corpus_site(tmp_path_factory, kit_discoverable):
     """build(theme, blog) -> output folder; each pair is built once per session (a failed
     build fails every test of that pair with its error, without building it again)."""
 
