@@ -152,6 +152,15 @@ POSTS = {
     "weeknotes": ("weeknotes/week-41/", "weeknotes/week-42/", "weeknotes/week-43/"),
     "opensource-log": ("blog/release-2-0.html", "blog/why-arrow.html", "blog/triage-rota.html"),
 }
+#: The first words of each blog's first post (POSTS[blog][0]): its column is found by them.
+FIRST_WORDS = {
+    "datanotes": "Before reaching for a probabilistic programming library",
+    "homelab": "The smart plugs, the kids' tablets",
+    "trailnotes": "The bus from Kiruna dropped us",
+    "kernel-diary": "Linux 6.6 replaced CFS with EEVDF.",
+    "weeknotes": "The billing database move slipped",
+    "opensource-log": "After fourteen months, 2.0 is on PyPI.",
+}
 #: Posts whose front matter names a raster cover: URL path -> the image's file name.
 COVERS = {
     ("datanotes", "blog/2023/04/pandas-groupby-pitfalls/"): "groupby-cover.png",
@@ -224,9 +233,13 @@ def build_pair(theme, blog, folder):
     output = folder / "output"
     settings = blog_settings(blog, theme, output)
     started = time.perf_counter()
-    with _in_folder(CORPUS / blog):
+    before = Path.cwd()
+    os.chdir(folder)  # pelican-seo writes its seo_report.html into the working folder
+    try:
         reset_plugin_signals()
         Pelican(settings).run()
+    finally:
+        os.chdir(before)
     BUILD_SECONDS[(theme, blog)] = time.perf_counter() - started
     return output
 
