@@ -114,7 +114,8 @@ THEMES = (
 )
 BLOGS = ("datanotes", "homelab", "trailnotes", "kernel-diary", "weeknotes", "opensource-log")
 #: theme x blog pairs: every blog on notmyidea, every other theme with one blog.
-PAIRS = tuple(("notmyidea", blog) for blog in BLOGS) + (
+PAIRS = (
+    *(("notmyidea", blog) for blog in BLOGS),
     ("simple", "homelab"),
     ("reflex", "datanotes"),
     ("bulrush", "trailnotes"),

@@ -12,8 +12,18 @@ import extruct
 import lxml.html
 import pytest
 from conftest import require
-from corpus_helpers import BLOGS, BUILD_SECONDS, COVERS, PAIRS, POSTS, SITEURLS, THEMES
-from corpus_helpers import build_pair, have_sass, output_file
+from corpus_helpers import (
+    BLOGS,
+    BUILD_SECONDS,
+    COVERS,
+    PAIRS,
+    POSTS,
+    SITEURLS,
+    THEMES,
+    build_pair,
+    have_sass,
+    output_file,
+)
 
 _BUILT = {}
 
@@ -73,7 +83,7 @@ def corpus_site(tmp_path_factory, kit_discoverable):
             try:
                 folder = tmp_path_factory.mktemp(f"corpus-{theme}-{blog}")
                 _BUILT[(theme, blog)] = build_pair(theme, blog, folder)
-            except BaseException as error:  # noqa: BLE001 - kept to re-raise for each test
+            except BaseException as error:  # kept, to re-raise in each test of the pair
                 _BUILT[(theme, blog)] = error
         result = _BUILT[(theme, blog)]
         if isinstance(result, BaseException):
@@ -145,7 +155,7 @@ def test_every_post_carries_every_point(corpus_site, theme, blog, path):
     replies = tree.xpath(
         '//a[@data-ts-reply] | //*[@id="disqus_thread"] | //script[contains(@src, "utteranc")]'
     )
-    assert bool(replies) == (blog in REPLIES), "no reply point" if not replies else replies
+    assert bool(replies) == (blog in REPLIES), replies or "no reply point"
     assert len(tree.xpath('//*[@id="comments"]')) <= 1
     feeds = tree.xpath(
         '//head/link[@rel="alternate"][@type="application/atom+xml" or '
