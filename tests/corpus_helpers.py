@@ -241,7 +241,7 @@ def build_pair(theme, blog, folder):
         Pelican(settings).run()
     finally:
         os.chdir(before)
-    BUILD_SECONDS[(theme, blog)] = time.perf_counter() - started
+        BUILD_SECONDS[(theme, blog)] = time.perf_counter() - started
     return output
 
 

@@ -35,8 +35,11 @@ MEASURE = """([pieces, words]) => {
     paragraph: first ? rect(first) : null,
     footer: footer ? rect(footer) : null,
     pieces: Object.fromEntries(pieces.map((s) => {
-      const element = document.querySelector(s);
+      let element = document.querySelector(s);
       if (!element) return [s, null];
+      // Reply links joined to the theme's own comments block (item 8) may be empty there:
+      // the block they joined is what the reader sees.
+      if (!element.getBoundingClientRect().height) element = element.parentElement;
       let shared = element;  // the nearest element holding both the piece and the post's text
       while (first && shared && !shared.contains(first)) shared = shared.parentElement;
       return [s, {...rect(element), shared: shared ? shared.tagName.toLowerCase() : null}];
