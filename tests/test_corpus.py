@@ -36,10 +36,6 @@ _LANG = _waiting(
     "issue 21 item 11 (guest-content): the in-build audit fails the build on the theme's own "
     "markup (<html> without lang; jwk: an empty author-page <title>)"
 )
-_FEEDS = _waiting(
-    "issue 21 item 2 (guest-settings): with FEED_ATOM and FEED_ALL_ATOM both set, "
-    "feeds/all.atom.xml is linked from every page but not written"
-)
 _I18N = _waiting(
     "issue 21 item 10 (guest-content): pelican-i18n-subsites' warning 'Cannot find "
     "translations for language de' (plain Pelican builds on) fails the safe build"
@@ -50,9 +46,6 @@ WAITING = {
     ("jwk", "kernel-diary"): _LANG,
     ("seafoam", "kernel-diary"): _LANG,
     ("minchindotca", "homelab"): _LANG,
-    ("notmyidea", "opensource-log"): _FEEDS,
-    ("smallweb", "opensource-log"): _FEEDS,
-    ("engineering", "opensource-log"): _FEEDS,
     ("notmyidea", "weeknotes"): _I18N,
 }
 #: Posts of pairs that build but miss a point for a reason owned by another item.

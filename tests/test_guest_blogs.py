@@ -356,3 +356,14 @@ def test_feeds_the_kit_has_no_kind_for_are_written_at_pelicans_paths(tmp_path):
     site = feedparser.parse(str(out / "feeds/all.atom.xml"))
     assert english.version == "atom10"
     assert len(english.entries) == len(site.entries) > 0
+
+
+def test_two_settings_for_the_same_feed_keep_both_paths(tmp_path):
+    # FEED_ATOM and FEED_ALL_ATOM at different paths: both files stay, with Pelican's ids.
+    out = run_build(
+        tmp_path / "out", FEED_ATOM="feeds/atom.xml", FEED_ALL_ATOM="feeds/everything.atom.xml"
+    )
+    first = feedparser.parse(str(out / "feeds/atom.xml"))
+    second = feedparser.parse(str(out / "feeds/everything.atom.xml"))
+    assert [e.id for e in first.entries] == [e.id for e in second.entries]
+    assert first.entries and all(e.id.startswith("tag:") for e in first.entries)

@@ -71,19 +71,22 @@ def adopt(plan, settings, context):
         pattern = settings.get(name)
         for key, slug, label, home, posts in _groups(kind, context) if pattern else ():
             path = str(pattern).format(slug=slug, lang=slug).lstrip("/")
-            own = feeds.get(key)
-            if path in taken or (own and fmt_name in dict(own.paths)):
+            if path in taken:
                 continue
             taken.add(path)
-            if own:
+            own = feeds.get(key)
+            if own and fmt_name not in dict(own.paths):
                 feeds[key] = replace(own, paths=(*own.paths, (fmt_name, path)))
                 continue
+            # No feed of the plugin's to move there (or it already moved, as with FEED_ATOM and
+            # FEED_ALL_ATOM both set): the same posts are written at this path too.
             title = f"{sitename} — {kind}: {label}" if label else sitename
             articles = newest_first(posts, settings["FEEDS_LIMIT"])
+            home_url = f"{siteurl}/{home}"
+            paths = ((fmt_name, path),)
             extras.append(
-                Feed(kind, slug, label or sitename, title, f"{siteurl}/{home}", articles)
+                Feed(kind, slug, label or sitename, title, home_url, articles, (), paths)
             )
-            extras[-1] = replace(extras[-1], paths=((fmt_name, path),))
     return FeedPlan(plan.site, plan.formats, feeds.values(), extras)
 
 
