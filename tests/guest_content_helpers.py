@@ -5,8 +5,10 @@ a PNG whose ancillary tEXt chunk has a wrong CRC (as draw.io exports can: browse
 Pillow refuses it).
 """
 
+import runpy
 import shutil
 import struct
+import sys
 import zlib
 
 from conftest import FIXTURES, run_build
@@ -14,6 +16,8 @@ from PIL import Image
 
 GUEST = FIXTURES / "guest-content"
 PUBLIC = "https://harbour.example.net"
+#: The fixture's PLUGINS: its local reST role plugin first, then the kit's plugins.
+PLUGINS = runpy.run_path(str(GUEST / "pelicanconf.py"))["PLUGINS"]
 COVERS = ("harbour-default", "tide-cover", "mooring-cover", "winter-cover", "preview-card")
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200">'
@@ -60,4 +64,20 @@ def build_guest(blog, output=None, **settings):
         "THEME": str(blog / "theme"),
         "PLUGIN_PATHS": [str(blog / "plugins")],
     }
-    return run_build(output or blog / "output", blog / "pelicanconf.py", **{**paths, **settings})
+    # Pelican registers a settings file in sys.modules under its name: put back whichever
+    # "pelicanconf" was there, or other tests' publishconf.py would import this blog's.
+    previous = sys.modules.get("pelicanconf")
+    try:
+        return run_build(
+            output or blog / "output", blog / "pelicanconf.py", **{**paths, **settings}
+        )
+    finally:
+        if previous is None:
+            sys.modules.pop("pelicanconf", None)
+        else:
+            sys.modules["pelicanconf"] = previous
+
+
+def with_plugins(*others):
+    """The fixture's PLUGINS with others (e.g. PyPI plugins) loaded before the kit's."""
+    return [PLUGINS[0], *others, *PLUGINS[1:]]

@@ -187,8 +187,8 @@ def test_bad_settings_stop_the_build_listing_every_problem(tmp_path):
         "'email'}; needs 'action': the provider's https:// form URL; allowed: None, "
         "{'provider': 'buttondown' | 'mailchimp' | 'kit' | 'listmonk', ...} or "
         "{'action': 'https://...', 'field': 'email'} (README: Email newsletter)",
-        "  - Setting 'SOCIAL': received 'https://mastodon.example/@amara'; must be a list of "
-        "(name, url) pairs; allowed: a list of (name, url, ...) tuples",
+        "  - Setting 'SOCIAL': received 'https://mastodon.example/@amara'; must be a list "
+        "(or set) of (name, url) pairs; allowed: a list or set of (name, url, ...) tuples",
     ]
 
 

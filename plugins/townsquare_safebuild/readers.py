@@ -18,7 +18,7 @@ TEMPLATE_NAME = re.compile(
     r"""\.(?P<attr>[A-Za-z_]\w*)|\[\s*["'](?P<item>\w+)["']\s*\]|get\(\s*["'](?P<get>\w+)["']"""
 )
 PYTHON_STRING = re.compile(r"""["']([A-Za-z_][A-Za-z0-9_]{1,40})["']""")
-KIT_PREFIX = "pelican.plugins.townsquare"
+KIT_PREFIXES = ("pelican.plugins.townsquare", "townsquare")  # the kit declares its own keys
 TEMPLATE_SUFFIXES = (".html", ".htm", ".j2", ".jinja", ".jinja2", ".xml")
 
 
@@ -27,7 +27,7 @@ def foreign_keys(settings):
     plugins = tuple(
         name
         for name in (getattr(p, "__name__", str(p)) for p in settings.get("PLUGINS") or ())
-        if not name.startswith(KIT_PREFIX)
+        if not name.startswith(KIT_PREFIXES)
     )
     return _theme_names(str(settings.get("THEME") or "")) | _plugin_names(plugins)
 

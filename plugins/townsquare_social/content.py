@@ -2,8 +2,9 @@
 
 Front matter keys (same names as the Open Graph concepts): ``og_title``, ``og_description``,
 ``image``, ``image_alt``, ``canonical``. The author's chosen image stays the og:image: a cover
-the front matter names under any of the keys themes and plugins use (COVER_KEYS), else the
-first image of the post, else the theme's site-wide cover (THEME_COVER_SETTINGS); the drawn
+the front matter names under any of the keys themes and plugins use (COVER_KEYS, and the keys
+the theme prints as its og:image: themecovers.py), else the first image of the post, else the
+theme's site-wide cover (THEME_COVER_SETTINGS, or the setting it prints); the drawn
 card is the fallback. ``description`` (read by many themes and pelican-seo) stands in for
 ``og_description``.
 """
@@ -19,8 +20,8 @@ from . import jsonld
 from .model import SocialMeta, document_title, handles
 from .profiles import is_web_url
 from .raster import NotPreviewable
-from .settings import COVER_KEYS, THEME_COVER_SETTINGS
 from .text import cut, first_paragraph, plain
+from .themecovers import cover_names
 
 logger = logging.getLogger(__name__)
 
@@ -45,14 +46,15 @@ def pick_image(site, content, title):
     """The cover the front matter names, else the first image in the content, else the
     theme's cover, else a card, else the default image."""
     alt = str(content.metadata.get("image_alt") or "").strip() or title
-    for key in COVER_KEYS:
+    keys, settings = cover_names(site.settings.get("THEME"))
+    for key in keys:
         found = _named_image(site, content, key, alt)
         if found is not None:
             return found
     found = site.finder.first_in(content.content, content.source_path)
     if found is not None:
         return found if found.alt else replace(found, alt=title)
-    for name in THEME_COVER_SETTINGS:
+    for name in settings:
         reference = str(site.settings.get(name) or "").strip()
         found = _resolve(site, reference, alt, f"{name} {reference!r}") if reference else None
         if found is not None:
