@@ -33,8 +33,9 @@ def _waiting(reason):
 
 
 _LANG = _waiting(
-    "issue 21 item 11 (guest-content): the in-build audit fails the build on the theme's own "
-    "markup (<html> without lang; jwk: an empty author-page <title>)"
+    "issue 21 'done when' (no item owns it; nearest: item 11, guest-content): the in-build "
+    "audit fails the publish build on the theme's own markup (<html> without lang; jwk: an "
+    "empty author-page <title>)"
 )
 _I18N = _waiting(
     "issue 21 item 10 (guest-content): pelican-i18n-subsites' warning 'Cannot find "
