@@ -157,19 +157,25 @@ def _inject(text, missing, context, kind):
 
 
 def _place_body_pieces(soup, fragments, rendered, context):
-    """Share and comments after the post's body, subscribe at the end of the main column."""
+    """Share and comments after the post's body, subscribe at the end of the main column:
+    always inside the post's column and before the site's footer (placement.py)."""
     after_body = [rendered[p] for p in ("share", "comments") if p in rendered]
     content = _content(context)
     box = placement.body_box(soup, getattr(content, "content", "")) if content else None
     column = placement.main_column(soup)
+    after = None
     if after_body:
-        node = fragments.placeholder("\n".join(after_body))
+        after = fragments.placeholder("\n".join(after_body))
         if box is not None:
-            placement.insert_after(box, node)
+            placement.after_body(box, after)
         else:
-            placement.append(column or soup.body or soup, node)
+            placement.end_of_column(column or soup.body or soup, after)
     if "subscribe" in rendered:
-        placement.append(column or soup.body or soup, fragments.placeholder(rendered["subscribe"]))
+        node = fragments.placeholder(rendered["subscribe"])
+        if column is None and after is not None:  # no main column: the post's own column
+            placement.insert_after(after, node)
+        else:
+            placement.end_of_column(column or soup.body or soup, node)
 
 
 def _content(context):

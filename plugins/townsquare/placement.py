@@ -42,6 +42,8 @@ MAIN_MARKS = (
     ("id", "page"),
 )
 _SPACE = re.compile(r"\s+")
+#: Elements that wrap a post's body and may hold the kit's pieces at their end.
+BLOCK_BOXES = frozenset(("div", "section", "article", "main", "td"))
 
 
 def parse(text):
@@ -109,6 +111,39 @@ def insert_after(element, node):
     """Insert node (a Fragments placeholder) right after element."""
     element.insert_after(node)
     element.insert_after(NavigableString("\n"))
+
+
+def after_body(box, node):
+    """Put node right after the post's body: at the end of the element wrapping it (so it stays
+    in the post's column, however the theme styles that box), or after a paragraph-like box."""
+    if box.name in BLOCK_BOXES:
+        append(box, node)
+    else:
+        insert_after(box, node)
+
+
+def end_of_column(column, node):
+    """Put node at the end of column, before the site footer when the column holds one (a
+    theme whose <main> also holds the page footer; a page with no main column at all)."""
+    footer = site_footer(column)
+    if footer is None:
+        append(column, node)
+    else:
+        footer.insert_before(node)
+        footer.insert_before(NavigableString("\n"))
+
+
+def site_footer(root):
+    """The first <footer> (or role=contentinfo element) under root that is not a post's own
+    footer (inside an <article>), or None."""
+    for element in root.find_all(_is_footer):
+        if element.find_parent("article") is None:
+            return element
+    return None
+
+
+def _is_footer(element):
+    return element.name == "footer" or element.get("role") == "contentinfo"
 
 
 def main_column(soup):

@@ -46,17 +46,23 @@ def splice(text, rendered, title, content_html):
     body = text[end.end() :]
     inserts = []  # (offset in body, html)
     after_body = "\n".join(rendered[p] for p in ("share", "comments") if p in rendered)
+    body_end = None
     if after_body:
         tail = (content_html or "").rstrip()[-160:]
         found = body.find(tail) if len(tail) >= 20 else -1
         if found < 0:
             return None
-        inserts.append((found + len(tail), "\n" + after_body))
+        body_end = found + len(tail)
+        inserts.append((body_end, "\n" + after_body))
     if "subscribe" in rendered:
         column_end = main_end(body)
-        if column_end is None:
+        if column_end is None and body_end is not None:
+            # No main column: the subscribe block follows the post's own pieces.
+            inserts[-1] = (body_end, inserts[-1][1] + "\n" + rendered["subscribe"])
+        elif column_end is None:
             return None
-        inserts.append((column_end, rendered["subscribe"] + "\n"))
+        else:
+            inserts.append((column_end, rendered["subscribe"] + "\n"))
     for offset, html in sorted(inserts, reverse=True):
         body = body[:offset] + html + body[offset:]
     head = _head(text[start.end() : end.start()], rendered, title)
@@ -76,11 +82,26 @@ def _head(inner, rendered, title):
 
 
 def main_end(body):
-    """Offset of the end tag of the page's main column in body, or None."""
+    """Offset in body where the page's main column ends: before the site footer when the column
+    holds one (a <footer> outside any <article>), else at its end tag; None without one."""
     for pattern in MAIN_STARTS:
         start = pattern.search(body)
         if start is not None:
-            return _matching_end(body, start)
+            end = _matching_end(body, start)
+            footer = _site_footer(body, start.end(), end) if end is not None else None
+            return end if footer is None else footer
+    return None
+
+
+def _site_footer(text, start, end):
+    """Offset of the first <footer> start tag between start and end outside any <article>."""
+    articles = 0
+    for token in TOKENS.finditer(text, start, end):
+        name = (token.group("name") or "").lower()
+        if name == "article" and not token.group("self"):
+            articles += -1 if token.group("close") else 1
+        elif name == "footer" and not token.group("close") and articles <= 0:
+            return token.start()
     return None
 
 
