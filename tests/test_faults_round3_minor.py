@@ -4,12 +4,14 @@ Every test here failed on the code before the fix: a traceback, a file written w
 be, a silent drop, or a slow path measured in the commit that made it fast.
 """
 
+import json
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import BLOG, ROOT, townsquare
+from test_faults import pelican, write_blog
 
 
 def post(*args, cwd=ROOT, settings=BLOG / "pelicanconf.py"):
@@ -121,3 +123,123 @@ def test_new_git_user_name_with_a_newline_adds_no_front_matter_line(tmp_path):
     assert "\nStatus: published" not in text
     conf = (tmp_path / "b/pelicanconf.py").read_text(encoding="utf-8")
     assert "AUTHOR = 'Eve Status: published'\n" in conf
+
+
+# A build's own files: the lock, a read-only output, AUDIT_REPORT ------------------------------
+
+
+def cli_build(tmp_path, output=None, *settings):
+    """A command-line build of a one-post blog under tmp_path into output (default: output/)."""
+    content = write_blog(tmp_path)
+    return pelican(tmp_path, content, output or tmp_path / "output", *settings)
+
+
+def assert_build_refused(result, *parts):
+    """The build stopped with exit 1 and the parts in its error, with no traceback."""
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    text = " ".join(result.stderr.split())
+    for part in parts:
+        assert part in text, result.stderr
+
+
+def test_a_lock_that_is_a_folder_stops_the_build_in_one_line(tmp_path):
+    (tmp_path / ".output.lock").mkdir()
+    result = cli_build(tmp_path)
+    assert_build_refused(
+        result, f"cannot open the build lock {tmp_path / '.output.lock'}: Is a directory"
+    )
+
+
+def test_an_immutable_lock_stops_the_build_in_one_line(tmp_path):
+    lock = tmp_path / ".output.lock"
+    lock.write_text("", encoding="utf-8")
+    if subprocess.run(["chattr", "+i", lock], capture_output=True).returncode:
+        pytest.skip("chattr +i needs root on a file system with attributes")
+    try:
+        result = cli_build(tmp_path)
+    finally:
+        subprocess.run(["chattr", "-i", lock], check=True)
+    assert_build_refused(result, f"cannot open the build lock {lock}: Operation not permitted")
+
+
+def test_a_read_only_output_mount_stops_the_build_in_one_line(tmp_path):
+    mount = tmp_path / "mount"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", mount], capture_output=True).returncode:
+        pytest.skip("mounting needs root")
+    try:
+        (mount / "site").mkdir()
+        subprocess.run(["mount", "-o", "remount,ro", mount], check=True)
+        result = cli_build(tmp_path, mount / "site")
+    finally:
+        subprocess.run(["umount", mount], check=True)
+    assert_build_refused(result, "Read-only file system", "nothing was built")
+
+
+def test_audit_report_in_a_missing_folder_is_written_there(tmp_path):
+    result = cli_build(tmp_path, None, "-e", 'AUDIT_REPORT="reports/ci/audit.json"')
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "reports/ci/audit.json").read_text("utf-8"))
+
+
+def test_audit_report_that_cannot_be_written_is_one_line(tmp_path):
+    result = cli_build(tmp_path, None, "-e", 'AUDIT_REPORT="/proc/1/audit/report.json"')
+    assert_build_refused(
+        result, "audit: cannot write AUDIT_REPORT '/proc/1/audit/report.json'", "fix: point"
+    )
+
+
+@pytest.mark.parametrize("where", ["content/posts/hello.md", "output/index.html", "x.py"])
+def test_audit_report_never_overwrites_a_source_or_page(tmp_path, where):
+    (tmp_path / "x.py").write_text("SITENAME = 'mine'\n", encoding="utf-8")
+    result = cli_build(tmp_path, None, "-e", f'AUDIT_REPORT="{where}"')
+    assert_build_refused(result, f"AUDIT_REPORT '{where}' is", "fix: write the report elsewhere")
+    assert (tmp_path / "x.py").read_text(encoding="utf-8") == "SITENAME = 'mine'\n"
+    assert (tmp_path / "content/posts/hello.md").read_text("utf-8").startswith("Title: Post")
+
+
+# townsquare audit ----------------------------------------------------------------------------
+
+
+def audit(*args):
+    """`townsquare audit ARGS`."""
+    return townsquare("audit", *args, timeout=120)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "not a url", "ftp://example.org"])
+def test_audit_site_url_must_be_a_web_address(sample_site, url):
+    result = audit(sample_site, "--site-url", url)
+    assert_one_line(result, 2, f"--site-url {url!r} is not an absolute http(s) URL", "fix:")
+
+
+def test_audit_output_never_overwrites_a_page_or_source(sample_site, tmp_path):
+    page = sample_site / "index.html"
+    before = page.read_bytes()
+    result = audit(sample_site, "--output", page)
+    assert_one_line(result, 2, f"--output '{page}' is inside {sample_site}", "fix:")
+    assert page.read_bytes() == before
+    source = tmp_path / "post.md"
+    source.write_text("Title: Mine\n", encoding="utf-8")
+    result = audit(sample_site, "--output", source)
+    assert_one_line(result, 2, "is an existing source or page file")
+    assert source.read_text(encoding="utf-8") == "Title: Mine\n"
+
+
+def test_audit_jobs_are_capped_at_the_core_count():
+    from pelican.plugins.townsquare_audit.runner import worker_count
+
+    cores = os.cpu_count() or 1
+    assert [worker_count(10000), worker_count(0), worker_count(1)] == [cores, cores, 1]
+
+
+def test_audit_reads_a_utf16_page_with_a_byte_order_mark(tmp_path):
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-16"><title>Café</title>'
+        '<meta name="description" content="Ein Café am Markt, und was es kostet.">'
+        "</head><body><main><h1>Café</h1></main></body></html>"
+    )
+    (tmp_path / "index.html").write_bytes(b"\xff\xfe" + html.encode("utf-16-le"))
+    result = audit(tmp_path, "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    assert [f for f in findings if f["rule"] in ("readable", "text-lengths")] == []

@@ -30,7 +30,14 @@ def exclusive(lock_path, folder, timeout):
     if fcntl is None:
         yield
         return
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as exc:  # a folder of that name, an immutable file, a read-only folder
+        raise BuildFailed(
+            f"safebuild: cannot open the build lock {lock_path}: {exc.strerror}; nothing was "
+            f"built and {folder} was left as it was — fix: remove {lock_path} (the build makes "
+            "it again as a plain file) or make its folder writable"
+        ) from exc
     try:
         if not _try_lock(fd):
             _wait(fd, lock_path, folder, timeout)
