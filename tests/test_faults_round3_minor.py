@@ -5,13 +5,17 @@ be, a silent drop, or a slow path measured in the commit that made it fast.
 """
 
 import json
+import logging
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import BLOG, ROOT, townsquare
+from test_careless_settings import refused_at_start
 from test_faults import pelican, write_blog
+from writing_helpers import build, messages, new_site
+from writing_helpers import post as writing_post
 
 
 def post(*args, cwd=ROOT, settings=BLOG / "pelicanconf.py"):
@@ -243,3 +247,91 @@ def test_audit_reads_a_utf16_page_with_a_byte_order_mark(tmp_path):
     result = audit(tmp_path, "--format", "json")
     findings = json.loads(result.stdout)["findings"]
     assert [f for f in findings if f["rule"] in ("readable", "text-lengths")] == []
+
+
+# Settings that were accepted and should not be -----------------------------------------------
+
+
+def refusal(tmp_path, **settings):
+    """The (error type, lines) a build with these settings stops with at `initialized`."""
+    return refused_at_start(tmp_path, **settings)
+
+
+@pytest.mark.parametrize("source", ["https://*.com", "https://*.co.uk", "https://*.org/"])
+def test_csp_extra_refuses_a_wildcard_over_a_whole_top_level_domain(tmp_path, source):
+    kind, lines = refusal(tmp_path, COMMENTS_CSP_EXTRA={"script-src": [source]})
+    assert kind == "CommentsSettingsError"
+    assert "covers every site under a top-level or public domain" in lines[1]
+    assert f"source {source!r}" in lines[1]
+
+
+def test_csp_extra_keeps_a_wildcard_under_an_owned_domain(tmp_path):
+    out = build(
+        new_site_with_post(tmp_path), COMMENTS_CSP_EXTRA={"img-src": ["https://*.example.com"]}
+    )
+    assert "img-src 'self' data: https://*.example.com" in (out / "_headers").read_text("utf-8")
+
+
+def new_site_with_post(tmp_path):
+    """A one-post content folder under tmp_path; returns tmp_path (what build() takes)."""
+    new_site(tmp_path, {"posts/a.md": writing_post()})
+    return tmp_path
+
+
+def test_brand_color_with_a_final_newline_is_refused(tmp_path):
+    assert refusal(tmp_path, BRAND_COLOR="#0f766e\n") == (
+        "BrandSettingsError",
+        [
+            "brand: 1 setting problem(s):",
+            "  - Setting 'BRAND_COLOR': received '#0f766e\\n'; is not a hex colour; allowed: a "
+            "hex colour like '#0f766e' or '#c41'",
+        ],
+    )
+
+
+@pytest.mark.parametrize("address", ["me@example.org?body=Hi", "me@example.org?cc=x@y.org"])
+def test_a_reply_address_with_a_query_is_refused(tmp_path, address):
+    kind, lines = refusal(tmp_path, COMMENTS_REPLY_EMAIL=address)
+    assert kind == "CommentsSettingsError"
+    assert lines[1].startswith(f"  - Setting 'COMMENTS_REPLY_EMAIL': received {address!r}")
+
+
+def test_a_cache_inside_the_content_folder_is_refused(tmp_path):
+    kind, lines = refusal(tmp_path, CACHE_PATH=str(tmp_path / "content"))
+    assert kind == "SiteSettingsError"
+    assert lines[1] == (
+        f"  - Setting 'CACHE_PATH': received {str(tmp_path / 'content')!r}, inside the content "
+        f"folder {tmp_path / 'content'}, so cache files would be read as posts and published; "
+        "allowed: a folder outside it, e.g. '.cache/pelican'"
+    )
+
+
+def test_a_card_cache_inside_the_content_folder_is_refused(tmp_path):
+    cache = str(tmp_path / "content" / "images")
+    kind, lines = refusal(tmp_path, SOCIAL_CARD_CACHE=cache)
+    assert kind == "SocialSettingsError"
+    assert lines[1].startswith(f"  - Setting 'SOCIAL_CARD_CACHE': received {cache!r}, inside")
+    assert "every cached card would be published" in lines[1]
+
+
+def test_a_social_entry_with_a_script_address_is_named_in_a_warning(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    social = (("Evil", "JavaScript:alert(1)"), ("GitHub", "https://github.com/amara"))
+    out = build(new_site_with_post(tmp_path), SOCIAL=social)
+    assert (
+        "feeds: SOCIAL entry ('Evil', 'JavaScript:alert(1)') has no name or no address a "
+        "reader can follow; skipped — fix: give it a name and an http(s), mailto: or "
+        "site-relative address" in messages(caplog, logging.WARNING)
+    )
+    assert "alert(1)" not in (out / "index.html").read_text("utf-8")
+
+
+def test_a_missing_default_image_with_cards_on_is_said_once(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    build(new_site_with_post(tmp_path), SOCIAL_DEFAULT_IMAGE="images/missing.png")
+    said = [m for m in messages(caplog, logging.WARNING) if "SOCIAL_DEFAULT_IMAGE" in m]
+    assert said == [
+        "social: SOCIAL_DEFAULT_IMAGE 'images/missing.png' is neither a static file of the "
+        "content nor of the theme; pages show their drawn cards instead — fix: correct the path "
+        "(or set SOCIAL_DEFAULT_IMAGE = '')"
+    ]

@@ -6,6 +6,7 @@ once at ``initialized``, every problem listed in one error naming the setting.
 """
 
 import re
+from pathlib import Path
 
 from pelican.plugins.townsquare.settings import refuse
 
@@ -73,6 +74,22 @@ def _lock_timeout_problem(value):
     )
 
 
+def _cache_path_problem(settings):
+    """CACHE_PATH inside the content folder: Pelican would read its files as content (and
+    publish the static ones); a cache is no source of the blog."""
+    cache, content = settings.get("CACHE_PATH"), settings.get("PATH")
+    if not isinstance(cache, str) or not cache or not isinstance(content, str):
+        return None
+    cache_dir, content_dir = Path(cache).resolve(), Path(content).resolve()
+    if cache_dir != content_dir and content_dir not in cache_dir.parents:
+        return None
+    return (
+        f"Setting 'CACHE_PATH': received {cache!r}, inside the content folder {content}, so "
+        "cache files would be read as posts and published; allowed: a folder outside it, "
+        "e.g. '.cache/pelican'"
+    )
+
+
 def check_site_settings(pelican):
     """initialized receiver: raise SiteSettingsError listing every unusable setting."""
     settings = pelican.settings
@@ -82,4 +99,5 @@ def check_site_settings(pelican):
     problems += [_text_problem(name, settings.get(name)) for name in TEXT_SETTINGS]
     problems.append(_keys_problem(settings["FRONTMATTER_KEYS"]))
     problems.append(_lock_timeout_problem(settings["SAFEBUILD_LOCK_TIMEOUT"]))
+    problems.append(_cache_path_problem(settings))
     refuse(SiteSettingsError, "settings", [problem for problem in problems if problem])
