@@ -14,7 +14,7 @@ import pytest
 from conftest import BLOG, ROOT, townsquare
 from test_careless_settings import refused_at_start
 from test_faults import pelican, write_blog
-from writing_helpers import build, messages, new_site
+from writing_helpers import build, messages, new_site, refused
 from writing_helpers import post as writing_post
 
 
@@ -334,4 +334,31 @@ def test_a_missing_default_image_with_cards_on_is_said_once(tmp_path, caplog):
         "social: SOCIAL_DEFAULT_IMAGE 'images/missing.png' is neither a static file of the "
         "content nor of the theme; pages show their drawn cards instead — fix: correct the path "
         "(or set SOCIAL_DEFAULT_IMAGE = '')"
+    ]
+
+
+# Files in the content folder ------------------------------------------------------------------
+
+
+def test_an_own_headers_file_with_a_latin1_byte_names_file_and_line(tmp_path):
+    content = new_site(tmp_path, {"posts/a.md": writing_post()})
+    (content / "extra").mkdir()
+    (content / "extra" / "_headers").write_bytes(b"/*\n  X-Cafe: caf\xe9\n")
+    problems = refused(
+        tmp_path,
+        STATIC_PATHS=["images", "extra"],
+        EXTRA_PATH_METADATA={"extra/_headers": {"path": "_headers"}},
+    )
+    assert problems == [
+        f"comments: {content / 'extra' / '_headers'}:2: byte 0xe9 is not UTF-8, so the file "
+        "cannot join the kit's _headers — fix: save it as UTF-8 (header values are plain ASCII)"
+    ]
+
+
+def test_a_dangling_link_in_the_posts_folder_names_the_link_and_the_fix(tmp_path):
+    content = new_site(tmp_path, {"posts/a.md": writing_post()})
+    (content / "posts" / "gone.md").symlink_to("moved-away.md")
+    assert refused(tmp_path) == [
+        f"{content / 'posts' / 'gone.md'}: is a link to moved-away.md, which does not exist — "
+        "fix: delete the link, or restore the file it points to"
     ]
