@@ -22,8 +22,11 @@ def _font(path, size):
     return ImageFont.truetype(path, size)
 
 
-def _wrap(text, font, width):
-    """Greedy word wrap by rendered width; words wider than a line are split by character."""
+def _wrap(text, font, width, limit=MAX_LINES + 1):
+    """Greedy word wrap by rendered width; words wider than a line are split by character.
+
+    Stops at limit lines: the caller only needs to know whether the title fits MAX_LINES, and
+    a 2,000-character title would otherwise be wrapped in full at every size."""
     lines, line = [], ""
     for word in text.split():
         candidate = f"{line} {word}".strip()
@@ -33,15 +36,28 @@ def _wrap(text, font, width):
         if line:
             lines.append(line)
         line = word
-        while font.getlength(line) > width:  # one huge word (URL, long compound)
-            cut = len(line) - 1
-            while cut > 1 and font.getlength(line[:cut]) > width:
-                cut -= 1
+        while font.getlength(line) > width and len(lines) < limit:  # one huge word (a URL)
+            cut = _longest_fitting(line, font, width)
             lines.append(line[:cut])
             line = line[cut:]
+        if len(lines) >= limit:
+            return lines[:limit]
     if line:
         lines.append(line)
-    return lines
+    return lines[:limit]
+
+
+def _longest_fitting(text, font, width):
+    """The length of the longest prefix of text (at least 1) that fits width: a binary search,
+    as the rendered width grows with the prefix (one character per step was cubic overall)."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.getlength(text[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _ellipsize(line, font, width):
