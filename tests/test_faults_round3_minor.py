@@ -386,3 +386,30 @@ def test_card_text_fitting_is_bounded_for_a_2000_character_title(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert float(done.stdout) < 5
+
+
+# Invisible characters in tags and author names -------------------------------------------------
+
+
+def test_bidi_and_zero_width_characters_in_tags_and_authors_warn(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    text = writing_post(extra="Tags: ad\u202emin, plain, zero\u200bwidth\n").replace(
+        "Author: Amara Okafor", "Author: Amara\u200f Okafor"
+    )
+    new_site(tmp_path, {"posts/odd.md": text})
+    build(tmp_path)
+    path = tmp_path / "content" / "posts" / "odd.md"
+    tail = "where it is shown — fix: delete it unless you put it there on purpose"
+    # Shown escaped (repr), so the message itself cannot be reordered by the character.
+    rlo, zwsp, rlm = repr("ad\u202emin"), repr("zero\u200bwidth"), repr("Amara\u200f Okafor")
+    assert rlo == "'ad\\u202emin'"
+    assert sorted(messages(caplog, logging.WARNING)) == sorted(
+        [
+            f"{path}:6: the tag {rlo} holds an invisible right-to-left override (U+202E) at "
+            f"column 3; it can reorder or hide the tag {rlo} {tail}",
+            f"{path}:6: the tag {zwsp} holds an invisible zero width space (U+200B) at column "
+            f"5; it can reorder or hide the tag {zwsp} {tail}",
+            f"{path}:3: the author {rlm} holds an invisible right-to-left mark (U+200F) at "
+            f"column 6; it can reorder or hide the author {rlm} {tail}",
+        ]
+    )
