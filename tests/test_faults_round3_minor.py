@@ -413,3 +413,16 @@ def test_bidi_and_zero_width_characters_in_tags_and_authors_warn(tmp_path, caplo
             f"column 6; it can reorder or hide the author {rlm} {tail}",
         ]
     )
+
+
+# Share quotes and audit fixes ----------------------------------------------------------------
+
+
+def test_a_raw_blockquote_end_in_a_share_quote_keeps_the_links_after_the_quote(tmp_path):
+    body = "> [!share]\n> Say less </blockquote> and mean more.\n\nAfter the quote.\n"
+    new_site(tmp_path, {"posts/q.md": writing_post(body=body)})
+    page = (build(tmp_path) / "posts" / "q.html").read_text("utf-8")
+    quote = page[page.index('<blockquote class="ts-quote">') :]
+    assert quote.index("and mean more.</p>") < quote.index('<p class="ts-quote-share">')
+    assert quote.index('<p class="ts-quote-share">') < quote.index("<p>After the quote.</p>")
+    assert "ts-quote-end" not in page
