@@ -426,3 +426,16 @@ def test_a_raw_blockquote_end_in_a_share_quote_keeps_the_links_after_the_quote(t
     assert quote.index("and mean more.</p>") < quote.index('<p class="ts-quote-share">')
     assert quote.index('<p class="ts-quote-share">') < quote.index("<p>After the quote.</p>")
     assert "ts-quote-end" not in page
+
+
+def test_a_post_with_no_text_is_told_to_add_a_summary(tmp_path):
+    text = writing_post(body="").replace("Summary: A short hello.\n", "")
+    new_site(tmp_path, {"posts/empty.md": text})
+    with pytest.raises(Exception) as failed:
+        build(tmp_path)
+    message = str(failed.value)
+    assert "missing Open Graph tag(s): og:description" in message
+    assert "townsquare/meta.html" not in message
+    from pelican.plugins.townsquare_audit.rules.og_core import OgCore
+
+    assert OgCore.description_hint in " ".join(message.split())
