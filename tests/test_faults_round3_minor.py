@@ -8,7 +8,9 @@ import json
 import logging
 import os
 import subprocess
+import struct
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -439,3 +441,33 @@ def test_a_post_with_no_text_is_told_to_add_a_summary(tmp_path):
     from pelican.plugins.townsquare_audit.rules.og_core import OgCore
 
     assert OgCore.description_hint in " ".join(message.split())
+
+
+def huge_png(path, side=20000):
+    """A valid 1-bit PNG of side x side pixels (about 50 KB: every row compresses to nothing)."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    packer = zlib.compressobj(9)
+    row = bytes(1 + (side + 7) // 8)
+    pixels = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_a_20000_pixel_cover_names_the_post_and_the_image(tmp_path):
+    content = new_site(tmp_path, {"posts/big.md": writing_post(extra="Image: images/huge.png\n")})
+    huge_png(content / "images" / "huge.png")
+    assert refused(tmp_path) == [
+        f"social: {content / 'posts' / 'big.md'}: the image {content / 'images' / 'huge.png'} has "
+        "more than 178,956,970 pixels, too many to read — fix: resize it, e.g. to 1200x630 "
+        "(what link previews show)"
+    ]
