@@ -7,8 +7,8 @@ be, a silent drop, or a slow path measured in the commit that made it fast.
 import json
 import logging
 import os
-import subprocess
 import struct
+import subprocess
 import sys
 import zlib
 from pathlib import Path
