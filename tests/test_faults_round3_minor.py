@@ -471,3 +471,14 @@ def test_a_20000_pixel_cover_names_the_post_and_the_image(tmp_path):
         "more than 178,956,970 pixels, too many to read — fix: resize it, e.g. to 1200x630 "
         "(what link previews show)"
     ]
+
+
+def test_an_unknown_timezone_stops_a_build_in_one_line(tmp_path):
+    assert refusal(tmp_path, TIMEZONE="Mars/Base") == (
+        "SiteSettingsError",
+        [
+            "settings: 1 setting problem(s):",
+            "  - Setting 'TIMEZONE': received 'Mars/Base', which is not a time zone name; "
+            "allowed: a name like 'Europe/Berlin', 'America/New_York' or 'UTC'",
+        ],
+    )

@@ -7,6 +7,7 @@ once at ``initialized``, every problem listed in one error naming the setting.
 
 import re
 from pathlib import Path
+from zoneinfo import available_timezones
 
 from pelican.plugins.townsquare.settings import refuse
 
@@ -90,6 +91,16 @@ def _cache_path_problem(settings):
     )
 
 
+def _timezone_problem(value):
+    """TIMEZONE must name a zone: Pelican would otherwise stop on every post, one by one."""
+    if value is None or (isinstance(value, str) and value in available_timezones()):
+        return None
+    return (
+        f"Setting 'TIMEZONE': received {value!r}, which is not a time zone name; allowed: a "
+        "name like 'Europe/Berlin', 'America/New_York' or 'UTC'"
+    )
+
+
 def check_site_settings(pelican):
     """initialized receiver: raise SiteSettingsError listing every unusable setting."""
     settings = pelican.settings
@@ -100,4 +111,5 @@ def check_site_settings(pelican):
     problems.append(_keys_problem(settings["FRONTMATTER_KEYS"]))
     problems.append(_lock_timeout_problem(settings["SAFEBUILD_LOCK_TIMEOUT"]))
     problems.append(_cache_path_problem(settings))
+    problems.append(_timezone_problem(settings.get("TIMEZONE")))
     refuse(SiteSettingsError, "settings", [problem for problem in problems if problem])
