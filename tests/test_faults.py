@@ -39,7 +39,9 @@ def write_blog(root, *slugs):
     content = Path(root) / "content"
     (content / "posts").mkdir(parents=True, exist_ok=True)
     (content / "images").mkdir(exist_ok=True)
-    shutil.copy(CONTENT / "images" / "townsquare-logo.png", content / "images")  # SITELOGO
+    # SITELOGO and SOCIAL_DEFAULT_IMAGE of the fixture blog's settings
+    for image in ("townsquare-logo.png", "community-square.png"):
+        shutil.copy(CONTENT / "images" / image, content / "images")
     for slug in slugs or ("hello",):
         post = content / "posts" / f"{slug}.md"
         post.write_text(good_post(f"Post {slug}"), encoding="utf-8")

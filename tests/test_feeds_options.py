@@ -211,8 +211,9 @@ def test_other_themes_social_shapes_become_follow_links(build_site, warnings_log
         ("GitHub", "https://github.com/amara", ["me", "noopener"]),
     ]
     assert [r.getMessage() for r in warnings_log.records if r.name.endswith("follow")] == [
-        "feeds: SOCIAL entry ('You can add links in your config file', '#') has no name or "
-        "address to link; skipped"
+        "feeds: SOCIAL entry ('You can add links in your config file', '#') has no name or no "
+        "address a reader can follow; skipped — fix: give it a name and an http(s), "
+        "mailto: or site-relative address"
     ]
 
 

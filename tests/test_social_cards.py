@@ -14,7 +14,7 @@ LOGO = FIXTURES / "blog" / "content" / "images" / "townsquare-logo.png"
 
 def card_counts(records):
     """The (drawn, reused) numbers of the social plugin's card report in the log."""
-    lines = [r.getMessage() for r in records if r.getMessage().startswith("social: ")]
+    lines = [r.getMessage() for r in records if " social card(s) drawn, " in r.getMessage()]
     assert len(lines) == 1, lines
     words = lines[0].split()
     return int(words[1]), int(words[5])

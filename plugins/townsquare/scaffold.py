@@ -86,9 +86,12 @@ def main(argv=None, prog="townsquare new"):
     except kitsource.KitSourceError as error:
         print(f"{prog}: {error}; nothing was created", file=sys.stderr)
         return 2
-    name = args.name or target.resolve().name.replace("-", " ").replace("_", " ").title()
-    author = args.author or _git_config("user.name") or name
-    email = args.email or _git_config("user.email") or None
+    # Names land in Markdown front matter and a Makefile comment: one line each, so a newline
+    # (from a folder name, an option or git's user.name) can never start a line of its own.
+    folder = target.resolve().name.replace("-", " ").replace("_", " ").title()
+    name = newpost.one_line(args.name or "") or newpost.one_line(folder) or "My Blog"
+    author = newpost.one_line(args.author or _git_config("user.name")) or name
+    email = newpost.one_line(args.email or _git_config("user.email")) or None
     values = {
         "@@SITENAME@@": _py(name),
         "@@SITENAME_TEXT@@": name,
@@ -107,6 +110,8 @@ def main(argv=None, prog="townsquare new"):
         destination.parent.mkdir(parents=True, exist_ok=True)
         text = source.read_text(encoding="utf-8")
         for token, value in values.items():
+            if parts[-1] == "Makefile":  # a comment there: a closing backslash would continue it
+                value = value.replace("\\", "/")
             text = text.replace(token, value)
         if parts[-1] == "pelicanconf.py" and email:
             text = text.replace(

@@ -88,5 +88,12 @@ def _write_report(path, result, fail_on):
         if str(path).endswith(".xml")
         else "text"
     )
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(render(result, fmt, fail_on))
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(render(result, fmt, fail_on))
+    except OSError as exc:
+        raise AuditFailed(
+            f"audit: cannot write AUDIT_REPORT {str(path)!r}: {exc.strerror or exc}; fix: "
+            "point AUDIT_REPORT at a file in a folder you can write to"
+        ) from exc

@@ -4,13 +4,15 @@ import argparse
 import os
 import sys
 
+from pelican.plugins.townsquare.urls import is_web_url
+
 from .finding import fails
 from .kinds import KINDS
 from .options import DEFAULT_SAMPLE_HANDLES, Options
 from .report import FAIL_ON, FORMATS, render, summary, visible
 from .rules import RULE_IDS, RULES
 from .runner import AuditInternalError, audit_site
-from .settings import selected_rules
+from .settings import report_target_problem, selected_rules
 from .site import AuditInputError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -79,6 +81,17 @@ def main(argv=None, prog=PROG):
             f"audit: unknown rule id(s) {', '.join(unknown)}; known: {', '.join(RULE_IDS)}",
             file=sys.stderr,
         )
+        return EXIT_USAGE
+    if args.site_url and not is_web_url(args.site_url):
+        print(
+            f"audit: --site-url {args.site_url!r} is not an absolute http(s) URL; "
+            "fix: pass the site's address, e.g. --site-url https://example.org",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    overwritten = report_target_problem(args.output, args.dir, "--output")
+    if overwritten:
+        print(f"audit: {overwritten}", file=sys.stderr)
         return EXIT_USAGE
     if args.jobs < 0:
         print("audit: --jobs must be 0 (one per core) or a positive number", file=sys.stderr)

@@ -10,6 +10,7 @@ libxml2 refuses to nest elements deeper than 256 levels (a resource limit agains
 pages); a page that hits it is parsed up to that point and reported, never a crash.
 """
 
+import codecs
 import re
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ COMMENT_IDS = frozenset({"comments", "disqus_thread", "isso-thread", "remark42",
 COMMENT_CLASSES = frozenset({"giscus", "utterances", "comments", "comment-area"})
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.I)
+UTF16_MARKS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 MAX_DEPTH = 256  # libxml2's default limit (XML_PARSE_HUGE lifts it; we do not)
 
 
@@ -43,8 +45,12 @@ PARSER_UTF8 = _parser(encoding="utf-8")
 def decode(data):
     """Page bytes as text, and a [(line, message)] problem when they are not valid UTF-8.
 
-    A page declaring another charset in a <meta> is decoded with it, as browsers do.
+    A page starting with a UTF-16 byte order mark, or declaring another charset in a <meta>,
+    is decoded with it, as browsers do (the mark wins over the meta, as in browsers).
     """
+    for mark, codec in UTF16_MARKS:
+        if data.startswith(mark):
+            return data[len(mark) :].decode(codec, "replace"), []
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:

@@ -125,9 +125,16 @@ def _selected(rule, options):
     return options.rules is None or rule.id in options.rules
 
 
+def worker_count(jobs):
+    """Worker processes for --jobs / AUDIT_JOBS: 0 is one per core, and more workers than cores
+    only add processes (10,000 of them would be a fork storm), so the core count caps it."""
+    cores = os.cpu_count() or 1
+    return min(jobs or cores, cores)
+
+
 def _audit_in_parallel(root, rels, options):
     """(rel, kind, evidence, findings) per page, on several cores when there are enough."""
-    jobs = options.jobs or os.cpu_count() or 1
+    jobs = worker_count(options.jobs)
     if jobs == 1 or len(rels) < PARALLEL_FROM:
         return audit_pages(root, rels, options)
     from concurrent.futures import ProcessPoolExecutor  # only big sites on several cores

@@ -2,6 +2,7 @@
 
 import os
 from dataclasses import replace
+from pathlib import Path
 
 from .kinds import KINDS
 from .options import DEFAULT_SAMPLE_HANDLES, DEFAULT_SAMPLE_STRINGS, Options
@@ -72,6 +73,13 @@ def resolve(settings):
         and all(isinstance(r, str | os.PathLike) for r in reports)
     ):
         problems.append(_bad("AUDIT_REPORT", report, "None, a file path or a list of paths"))
+    else:
+        for path in reports or ():
+            for folder in (settings.get("OUTPUT_PATH"), settings.get("PATH")):
+                problem = report_target_problem(path, folder, "AUDIT_REPORT")
+                if problem:
+                    problems.append(problem)
+                    break
     jobs = values["AUDIT_JOBS"]
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
         problems.append(_bad("AUDIT_JOBS", jobs, "0 (one per core) or a positive integer"))
@@ -84,6 +92,30 @@ def resolve(settings):
         listed = "\n".join(f"  - {p}" for p in problems)
         raise AuditSettingsError(f"audit: {len(problems)} setting problem(s):\n{listed}")
     return values
+
+
+#: Files a report must never replace: a blog's sources, settings and pages.
+SOURCE_SUFFIXES = frozenset(
+    (".md", ".markdown", ".mdown", ".rst", ".ipynb", ".py", ".html", ".htm", ".j2", ".css")
+)
+
+
+def report_target_problem(path, site, name):
+    """Why writing a report to path would overwrite something of the blog (None when it would
+    not): path is inside site (the audited folder, or the content folder), or is an existing
+    source, settings or page file."""
+    if not path:
+        return None
+    target = Path(path).resolve()
+    inside = site and (target == Path(site).resolve() or Path(site).resolve() in target.parents)
+    source = target.suffix.lower() in SOURCE_SUFFIXES and target.exists()
+    if not inside and not source:
+        return None
+    what = f"inside {site}" if inside else "an existing source or page file"
+    return (
+        f"{name} {str(path)!r} is {what}: the report would overwrite it or be published "
+        "with the site; fix: write the report elsewhere, e.g. audit-report.json"
+    )
 
 
 def selected_rules(rules, skip):

@@ -2,7 +2,8 @@
 
 import re
 
-HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+#: Use with fullmatch: "^...$" with match() also accepts a final newline.
+HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
 def parse(value):

@@ -20,7 +20,7 @@ class BrandSettingsError(SettingsError):
 
 
 def _colour(value, settings):
-    return None if isinstance(value, str) and HEX.match(value) else "is not a hex colour"
+    return None if isinstance(value, str) and HEX.fullmatch(value) else "is not a hex colour"
 
 
 def _asset(value, settings):

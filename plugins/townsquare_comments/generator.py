@@ -53,10 +53,25 @@ class CommentsGenerator(Generator):
         if not own:
             return ""
         source = own[-1].source_path
-        with open(source, encoding="utf-8") as handle:
-            text = handle.read()
         for static in own:
             statics.remove(static)
+        with open(source, "rb") as handle:
+            data = handle.read()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:  # Netlify and Cloudflare read the file as UTF-8
+            bad = exc.start
+        else:
+            bad = None
+        if bad is not None:  # logged outside the except block: no exception text appended
+            logger.error(
+                "comments: %s:%d: byte 0x%02x is not UTF-8, so the file cannot join the kit's "
+                "_headers — fix: save it as UTF-8 (header values are plain ASCII)",
+                source,
+                data.count(b"\n", 0, bad) + 1,
+                data[bad],
+            )
+            return ""
         logger.info("comments: %s is kept at the top of _headers; the kit's rules follow", source)
         return text
 

@@ -49,7 +49,24 @@ def _host(raw, wildcard):
             ascii_name = str(ipaddress.IPv4Address(ascii_name))
         except ValueError:
             raise OriginError(f"host {raw!r} is not a valid IPv4 address") from None
+    if star and _too_wide(labels):
+        raise OriginError(
+            f"wildcard {raw!r} covers every site under a top-level or public domain; "
+            "list the origins you need, like https://cdn.example.com"
+        )
     return ("*." if star else "") + ascii_name
+
+
+#: Second-level labels that registries sell names under (co.uk, com.au, org.br ...).
+_PUBLIC_SECOND_LEVEL = frozenset(("ac", "co", "com", "edu", "gov", "ne", "net", "or", "org"))
+
+
+def _too_wide(labels):
+    """True when *.<labels> would match any registered name: *.com, *.co.uk, *.github.io-like
+    single labels; a wildcard needs a domain someone owns under it."""
+    if len(labels) < 2:
+        return True
+    return len(labels) == 2 and len(labels[1]) == 2 and labels[0] in _PUBLIC_SECOND_LEVEL
 
 
 def split_url(value, schemes=("https", "http"), wildcard=False):

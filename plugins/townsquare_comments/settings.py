@@ -15,7 +15,9 @@ from .providers import BY_NAME, NAMES, PROVIDERS
 
 #: Front matter keys this plugin reads (safebuild refuses near-misses such as "Coments").
 FRONT_MATTER = ("comments", "mastodon", "linkedin")
-_EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+")
+#: A plain address: no ?query (a `?body=` or `?cc=` would ride along in every mailto: link),
+#: no #fragment, no %-escapes, no path.
+_EMAIL = re.compile(r"[^@\s<>\"',;?#&%]+@[^@\s<>\"',;?#&%/=:]+\.[^@\s<>\"',;?#&%/=:]+")
 #: Line breaks and other control characters: refused in every provider setting by name.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 

@@ -99,6 +99,12 @@ def _image(article, settings, output_path):
     return Image(url, mime, length, width, height)
 
 
+#: Tags listed per feed entry. Every tag has feeds of its own that carry the post, so a post
+#: with n tags puts n x n categories into the feeds: 1,000 tags wrote 99 MB of feeds. Beyond
+#: 50 (where the build already warns of a paste accident) entries list the first 50.
+MAX_ENTRY_TAGS = 50
+
+
 def make_entry(article, settings, output_path):
     """Build the Entry for one published article."""
     siteurl = settings["SITEURL"]
@@ -120,7 +126,7 @@ def make_entry(article, settings, output_path):
         updated=modified or article.date,
         authors=authors,
         category=category.name if category else None,
-        tags=tuple(tag.name for tag in getattr(article, "tags", ())),
+        tags=tuple(tag.name for tag in getattr(article, "tags", ()))[:MAX_ENTRY_TAGS],
         image=_image(article, settings, output_path),
         article=article,
         pelican_id=pelican_id(article, settings),

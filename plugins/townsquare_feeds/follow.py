@@ -77,7 +77,11 @@ def follow_links(social, siteurl=""):
         url = follow_url(entry[1], siteurl) if pair else None
         name = entry[0].strip() if url and isinstance(entry[0], str) else ""
         if not name:
-            logger.warning("feeds: SOCIAL entry %r has no name or address to link; skipped", entry)
+            logger.warning(
+                "feeds: SOCIAL entry %r has no name or no address a reader can follow; skipped "
+                "— fix: give it a name and an http(s), mailto: or site-relative address",
+                entry,
+            )
             continue
         network = BY_NAME.get(name.lower())
         if network:

@@ -44,6 +44,11 @@ def _explain_exception(source, exc):
     """Explain the exception that stopped Pelican from reading source, or None."""
     if type(exc).__name__ == "UnusableText":  # hygiene.py: already names file, line and fix
         return str(exc)
+    if isinstance(exc, FileNotFoundError) and os.path.islink(source):
+        return (
+            f"{source}: is a link to {os.readlink(source)}, which does not exist — fix: delete "
+            "the link, or restore the file it points to"
+        )
     if isinstance(exc, UnicodeDecodeError):
         line, column = _position(exc.object, exc.start)
         byte = exc.object[exc.start : exc.start + 1].hex()

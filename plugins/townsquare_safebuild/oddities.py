@@ -24,18 +24,30 @@ MAX_TAGS = 50
 FAR_FUTURE = timedelta(days=366)
 
 
-def invisible_problem(source, title):
-    """A warning for the first bidi control or zero-width character in the title, or None."""
+def invisible_problem(source, title, key="title", what="the title"):
+    """A warning for the first bidi control or zero-width character in a value of the front
+    matter key (the title, a tag, an author), or None."""
     for column, char in enumerate(title, 1):
         if char in INVISIBLE:
-            field = source.field("title")
+            field = source.field(key)
             name = unicodedata.name(char, "invisible character").lower()
             return (
-                f"{source.path}:{field.line if field else 1}: the title holds an invisible "
-                f"{name} (U+{ord(char):04X}) at column {column}; it can reorder or hide the "
-                "title where it is shown — fix: delete it unless you put it there on purpose"
+                f"{source.path}:{field.line if field else 1}: {what} holds an invisible "
+                f"{name} (U+{ord(char):04X}) at column {column}; it can reorder or hide "
+                f"{what} where it is shown — fix: delete it unless you put "
+                "it there on purpose"
             )
     return None
+
+
+def _named_problems(source, content):
+    """invisible_problem for every tag and author of content (a tag 'admin<U+202E>' reads
+    as another tag, an author name as another person)."""
+    for tag in getattr(content, "tags", None) or ():
+        yield invisible_problem(source, str(tag), "tags", f"the tag {str(tag)!r}")
+    for author in getattr(content, "authors", None) or ():
+        key = "authors" if source.field("authors") else "author"
+        yield invisible_problem(source, str(author), key, f"the author {str(author)!r}")
 
 
 def future_problem(source, date, now):
@@ -72,6 +84,7 @@ def check_oddities(content):
         invisible_problem(source, str(getattr(content, "title", ""))),
         future_problem(source, date, now),
         tags_problem(source, getattr(content, "tags", None) or ()),
+        *_named_problems(source, content),
     )
     for warning in warnings:
         if warning:

@@ -6,6 +6,8 @@ once at ``initialized``, every problem listed in one error naming the setting.
 """
 
 import re
+from pathlib import Path
+from zoneinfo import available_timezones
 
 from pelican.plugins.townsquare.guard import save_as_problem
 from pelican.plugins.townsquare.settings import refuse
@@ -98,6 +100,32 @@ def _save_as_problems(settings):
             )
 
 
+def _cache_path_problem(settings):
+    """CACHE_PATH inside the content folder: Pelican would read its files as content (and
+    publish the static ones); a cache is no source of the blog."""
+    cache, content = settings.get("CACHE_PATH"), settings.get("PATH")
+    if not isinstance(cache, str) or not cache or not isinstance(content, str):
+        return None
+    cache_dir, content_dir = Path(cache).resolve(), Path(content).resolve()
+    if cache_dir != content_dir and content_dir not in cache_dir.parents:
+        return None
+    return (
+        f"Setting 'CACHE_PATH': received {cache!r}, inside the content folder {content}, so "
+        "cache files would be read as posts and published; allowed: a folder outside it, "
+        "e.g. '.cache/pelican'"
+    )
+
+
+def _timezone_problem(value):
+    """TIMEZONE must name a zone: Pelican would otherwise stop on every post, one by one."""
+    if value is None or (isinstance(value, str) and value in available_timezones()):
+        return None
+    return (
+        f"Setting 'TIMEZONE': received {value!r}, which is not a time zone name; allowed: a "
+        "name like 'Europe/Berlin', 'America/New_York' or 'UTC'"
+    )
+
+
 def check_site_settings(pelican):
     """initialized receiver: raise SiteSettingsError listing every unusable setting."""
     settings = pelican.settings
@@ -109,4 +137,7 @@ def check_site_settings(pelican):
     problems.append(_lock_timeout_problem(settings["SAFEBUILD_LOCK_TIMEOUT"]))
     problems.append(_retention_problem(settings.get("OUTPUT_RETENTION", ())))
     problems += _save_as_problems(settings)
+
+    problems.append(_cache_path_problem(settings))
+    problems.append(_timezone_problem(settings.get("TIMEZONE")))
     refuse(SiteSettingsError, "settings", [problem for problem in problems if problem])

@@ -26,6 +26,8 @@ from .networks import Share
 MARKER = re.compile(r"^[ ]{0,3}>[ ]?\[!share\][ ]*(\n|$)", re.IGNORECASE)
 #: The opening tag the Markdown extension writes; its end is found by counting nested quotes.
 PLACED = re.compile(r'<blockquote class="ts-quote" data-ts-quote="(?P<text>[^"]*)">')
+END_MARK = "ts-quote-end"
+_END = re.compile(rf"<!--{END_MARK}-->\s*</blockquote>")
 _BLOCKQUOTE = re.compile(r"<(/?)blockquote\b[^>]*>", re.IGNORECASE)
 _STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _TAG = re.compile(r"<[^>]*>")
@@ -55,6 +57,17 @@ class _QuoteText(Treeprocessor):
             if quote.get("class") == "ts-quote":
                 text = _STASH.sub(self._raw, "".join(_own_text(quote)))
                 quote.set("data-ts-quote", " ".join(text.split()))
+                self._mark_end(quote)
+
+    def _mark_end(self, quote):
+        """End the quote with <!--ts-quote-end-->, its true end for placed_quotes: a raw
+        `</blockquote>` typed inside the quote would otherwise be taken for it, and the
+        share links would land inside a paragraph of the quote."""
+        mark = self.md.htmlStash.store(f"<!--{END_MARK}-->")
+        if len(quote):
+            quote[-1].tail = (quote[-1].tail or "") + mark
+        else:
+            quote.text = (quote.text or "") + mark
 
     def _raw(self, match):
         raw = self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]
@@ -76,7 +89,17 @@ def placed_quotes(html_text):
     """Yield (start, end, plain text, inner html) for every placed quote, nesting respected."""
     position = 0
     while (found := PLACED.search(html_text, position)) is not None:
-        depth, end = 1, None
+        marked = _END.search(html_text, found.end())
+        if marked is not None:
+            yield (
+                found.start(),
+                marked.end(),
+                found["text"],
+                html_text[found.end() : marked.start()],
+            )
+            position = marked.end()
+            continue
+        depth, end = 1, None  # written before the end mark existed: count the nesting
         for tag in _BLOCKQUOTE.finditer(html_text, found.end()):
             depth += -1 if tag.group(1) else 1
             if depth == 0:

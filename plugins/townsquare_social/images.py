@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
-from PIL import UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from . import raster
 from .profiles import is_web_url
@@ -113,16 +113,21 @@ class ImageFinder:
     def _make(self, url, source, alt, where):
         try:
             width, height, mime = self.probe(source)
+        except Image.DecompressionBombError:  # Pillow refuses it: a 20000x20000 cover
+            problem = f"has more than {Image.MAX_IMAGE_PIXELS * 2:,} pixels, too many to read"
+            fix = "resize it, e.g. to 1200x630 (what link previews show)"
         except OSError as error:  # raster.NotPreviewable (an image that exists) goes up
             problem = "does not exist" if isinstance(error, FileNotFoundError) else _reason(error)
+            fix = "correct the path or add the file"
         else:
             return SocialImage(url=url, alt=alt, width=width, height=height, mime=mime)
         # Logged outside the except block so the build's error list shows this sentence only.
         logger.error(
-            "social: %s: the image %s %s — fix: correct the path or add the file",
+            "social: %s: the image %s %s — fix: %s",
             where,
             source,
             problem,
+            fix,
         )
         return SocialImage(url=url, alt=alt)
 

@@ -204,7 +204,8 @@ def apply_defaults(settings):
     logo (SOCIAL_CARD_LOGO) and BRAND_COLOR the cards' accent colour (SOCIAL_CARD_COLORS).
     """
     brand = settings.get("BRAND_COLOR")
-    if "SOCIAL_CARD_COLORS" not in settings and isinstance(brand, str) and BRAND_HEX.match(brand):
+    well_formed = isinstance(brand, str) and BRAND_HEX.fullmatch(brand)
+    if "SOCIAL_CARD_COLORS" not in settings and well_formed:
         settings["SOCIAL_CARD_COLORS"] = {**DEFAULT_COLOURS, "accent": _six_digits(brand)}
     if "SOCIAL_CARD_LOGO" not in settings:
         logo = site_logo(settings)
@@ -214,7 +215,8 @@ def apply_defaults(settings):
 
 
 def _cache_problem(settings, outputs):
-    """The card cache must not live inside the output: the output is wiped on every build."""
+    """The card cache must not live inside the output (wiped on every build) nor the content
+    folder (published with the site)."""
     cache = Path(settings.get("SOCIAL_CARD_CACHE") or ".").resolve()
     for output in {Path(o).resolve() for o in outputs if o}:
         if cache == output or output in cache.parents:
@@ -222,6 +224,15 @@ def _cache_problem(settings, outputs):
                 f"Setting 'SOCIAL_CARD_CACHE': received {settings['SOCIAL_CARD_CACHE']!r} "
                 f"({cache}); "
                 f"allowed: a folder outside the output folder {output}"
+            )
+    content = settings.get("PATH")
+    if isinstance(content, str) and content:
+        folder = Path(content).resolve()
+        if cache == folder or folder in cache.parents:
+            return (
+                f"Setting 'SOCIAL_CARD_CACHE': received {settings['SOCIAL_CARD_CACHE']!r}, "
+                f"inside the content folder {content}, so every cached card would be "
+                "published; allowed: a folder outside it, e.g. '.cache/social-cards'"
             )
     return None
 

@@ -107,12 +107,25 @@ class SocialSite:
         self._logo = None
         if self.settings["SOCIAL_CARDS"]:
             self.cards = self._card_maker(generators[0].output_path)
+            self._check_default_image()
         for content in self._contents(generators):
             content.social = content_meta(self, content)
             image = content.social.image
             content.social_image_url = image.url if image else None
             content.social_image_size = (
                 (image.width, image.height) if image and image.width else None
+            )
+
+    def _check_default_image(self):
+        """With cards on, pages draw a card instead of SOCIAL_DEFAULT_IMAGE, so a missing one
+        would go unnoticed until cards are turned off: say so once per build."""
+        reference = self.settings["SOCIAL_DEFAULT_IMAGE"]
+        if reference and self.finder.resolve(reference, self.site_name) is None:
+            logger.warning(
+                "social: SOCIAL_DEFAULT_IMAGE %r is neither a static file of the content nor of "
+                "the theme; pages show their drawn cards instead — fix: correct the path (or "
+                "set SOCIAL_DEFAULT_IMAGE = '')",
+                reference,
             )
 
     def _card_maker(self, output_path):

@@ -1,5 +1,7 @@
 """og-core: the Open Graph tags every link preview needs, complete and absolute."""
 
+from dataclasses import replace
+
 from ..kinds import CONTENT_KINDS
 from ..urls import is_absolute
 from .base import Rule
@@ -33,10 +35,21 @@ class OgCore(Rule):
     hint = "add the missing og: tags to <head> (an SEO plugin or your theme's head template)"
     kit_hint = 'include "townsquare/meta.html" (townsquare_social) or add the missing og: tags'
     kinds = CONTENT_KINDS
+    #: When only the description is missing the tags are in place: the page has no text to
+    #: describe it (a post with no Summary and no paragraph), so the fix is in the post.
+    description_hint = (
+        "give the post a 'Summary:' line in its front matter (or a first paragraph of text); "
+        "the description comes from it"
+    )
 
     def check(self, page):
         missing = [key for key in REQUIRED if not page.meta(key)]
-        if missing:
+        if missing == ["og:description"]:
+            yield replace(
+                self.finding(page, page.head_line, "missing Open Graph tag(s): og:description"),
+                hint=self.description_hint,
+            )
+        elif missing:
             yield self.finding(
                 page, page.head_line, f"missing Open Graph tag(s): {', '.join(missing)}"
             )
