@@ -99,6 +99,8 @@ def git_env(tmp_path, user_name):
     return {"HOME": str(home), "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"}
 
 
+#: Where the new blog installs the kit from (a checkout of this machine is refused).
+KIT = "https://github.com/ann/townsquare.git@v0.2.0"
 HOSTILE = "Blog $(touch PWNED1) `touch PWNED2` \\\nall:\n\ttouch PWNED3\n#"
 
 
@@ -106,7 +108,7 @@ HOSTILE = "Blog $(touch PWNED1) `touch PWNED2` \\\nall:\n\ttouch PWNED3\n#"
 def test_new_writes_a_makefile_that_runs_nothing_from_the_name(tmp_path, where):
     folder = tmp_path / (HOSTILE if where == "folder" else "blog")
     extra = ["--name", HOSTILE] if where == "name" else []
-    result = townsquare("new", folder, *extra, "--author", "Ann", cwd=tmp_path)
+    result = townsquare("new", folder, *extra, "--author", "Ann", "--kit", KIT, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     makefile = (folder / "Makefile").read_text(encoding="utf-8")
     template = (ROOT / "plugins/townsquare/scaffold/Makefile").read_text(encoding="utf-8")
@@ -122,7 +124,7 @@ def test_new_writes_a_makefile_that_runs_nothing_from_the_name(tmp_path, where):
 
 def test_new_git_user_name_with_a_newline_adds_no_front_matter_line(tmp_path):
     env = git_env(tmp_path, "Eve\nStatus: published")
-    result = townsquare("new", tmp_path / "b", env=env, cwd=tmp_path)
+    result = townsquare("new", tmp_path / "b", "--kit", KIT, env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     (draft,) = (tmp_path / "b/content/posts").glob("*.md")
     text = draft.read_text(encoding="utf-8")
@@ -154,7 +156,7 @@ def test_a_lock_that_is_a_folder_stops_the_build_in_one_line(tmp_path):
     (tmp_path / ".output.lock").mkdir()
     result = cli_build(tmp_path)
     assert_build_refused(
-        result, f"cannot open the build lock {tmp_path / '.output.lock'}: Is a directory"
+        result, f"the build lock {tmp_path / '.output.lock'} cannot be opened (Is a directory)"
     )
 
 
@@ -167,7 +169,9 @@ def test_an_immutable_lock_stops_the_build_in_one_line(tmp_path):
         result = cli_build(tmp_path)
     finally:
         subprocess.run(["chattr", "-i", lock], check=True)
-    assert_build_refused(result, f"cannot open the build lock {lock}: Operation not permitted")
+    assert_build_refused(
+        result, f"the build lock {lock} cannot be opened (Operation not permitted)"
+    )
 
 
 def test_a_read_only_output_mount_stops_the_build_in_one_line(tmp_path):
@@ -467,7 +471,8 @@ def test_a_20000_pixel_cover_names_the_post_and_the_image(tmp_path):
     content = new_site(tmp_path, {"posts/big.md": writing_post(extra="Image: images/huge.png\n")})
     huge_png(content / "images" / "huge.png")
     assert refused(tmp_path) == [
-        f"social: {content / 'posts' / 'big.md'}: the image {content / 'images' / 'huge.png'} has "
+        f"social: {content / 'posts' / 'big.md'}:6: Image 'images/huge.png': the image "
+        f"{content / 'images' / 'huge.png'} has "
         "more than 178,956,970 pixels, too many to read — fix: resize it, e.g. to 1200x630 "
         "(what link previews show)"
     ]

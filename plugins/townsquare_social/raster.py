@@ -41,7 +41,7 @@ def probe(path):
     if b"<svg" in head or head.startswith(b"<?xml") or str(path).lower().endswith(VECTOR_SUFFIXES):
         raise NotPreviewable(f"is an SVG drawing; link previews need {PREVIEW_NAMES}")
     if data.startswith(PNG_SIGNATURE):
-        return _png_size(data)
+        return _not_a_bomb(_png_size(data))
     try:
         with Image.open(io.BytesIO(data)) as image:
             kind, size = image.format, image.size
@@ -50,6 +50,15 @@ def probe(path):
     if kind not in PREVIEW_FORMATS:
         raise NotPreviewable(f"is {kind}; link previews need {PREVIEW_NAMES}")
     return (*size, PREVIEW_FORMATS[kind])
+
+
+def _not_a_bomb(found):
+    """found, unless its pixels are more than Pillow would decode (read from the PNG header, so
+    Pillow's own check at open never ran): Image.DecompressionBombError, as Pillow raises it."""
+    width, height = found[0], found[1]
+    if width * height > Image.MAX_IMAGE_PIXELS * 2:
+        raise Image.DecompressionBombError(f"{width}x{height} pixels")
+    return found
 
 
 def check_url(url):
