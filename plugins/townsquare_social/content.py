@@ -51,8 +51,9 @@ def pick_image(site, content, title):
     found = site.finder.first_in(content.content, content.source_path)
     if found is not None:
         return found if found.alt else replace(found, alt=title)
-    byline = ", ".join(a.name for a in getattr(content, "authors", ()))
-    return site.card_image(title, byline or site.subtitle) or site.default_image()
+    authors = tuple(getattr(content, "authors", None) or ())
+    byline = ", ".join(a.name for a in authors)
+    return site.card_image(title, byline or site.subtitle, authors) or site.default_image()
 
 
 def canonical_of(site, content):
