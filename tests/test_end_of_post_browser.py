@@ -78,7 +78,7 @@ def test_read_next_shows_three_cards_with_one_image_size(page):
     for side in (0, 1):  # one slot size
         assert max(t[side] for t in thumbs) - min(t[side] for t in thumbs) < 0.5, thumbs
     width, height, *_ = thumbs[0]
-    assert width > 200 and abs(width / height - 16 / 9) < 0.02
+    assert width > 150 and abs(width / height - 16 / 9) < 0.02
     assert all(loaded is True or loaded == "tint" for _w, _h, loaded, _bg in thumbs)
 
 
