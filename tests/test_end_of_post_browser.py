@@ -90,3 +90,17 @@ def test_previous_and_next_are_one_full_width_bar(page):
     assert round(prev["y"]) == round(nxt["y"])  # side by side, one row
     assert round(prev["x"]) == round(bar["x"]) + 1  # inside the bar's border
     assert round(nxt["x"] + nxt["width"]) == round(bar["x"] + bar["width"]) - 1
+
+
+BUTTONS = """() => [...document.querySelectorAll(
+  '.ts-share a, .author-follow a, #comments ul a, .ts-ways a, .post-tags .tag')]
+  .filter((el) => el.getBoundingClientRect().width > 0)
+  .map((el) => { const s = getComputedStyle(el);
+    return [s.fontSize, s.fontWeight, s.borderTopLeftRadius, s.minHeight]; })"""
+
+
+def test_share_follow_reply_subscribe_and_tag_buttons_are_one_button_family(page):
+    # Five pill families (14.4 vs 17 px text, three weights, three radii) became one.
+    styles = page.evaluate(BUTTONS)
+    assert len(styles) >= 15
+    assert set(map(tuple, styles)) == {("15.2px", "600", "8px", "44px")}
