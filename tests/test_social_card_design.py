@@ -7,7 +7,7 @@ import shutil
 
 import lxml.html
 import pytest
-from conftest import FIXTURES, run_build
+from conftest import FIXTURES, ROOT, run_build
 from PIL import Image, ImageDraw
 
 LOGO = FIXTURES / "blog" / "content" / "images" / "townsquare-logo.png"
@@ -159,3 +159,26 @@ def test_without_a_photo_the_card_has_no_photo(tmp_path):
         if _near(card.getpixel((x, y)), PHOTO_RED, 12)
     ]
     assert reds == []
+
+
+CARDS = ROOT / "test-artifacts" / "cards"
+
+
+def test_the_sample_posts_cards_reach_aa_and_are_kept_as_artifacts(sample_site):
+    CARDS.mkdir(parents=True, exist_ok=True)
+    kept = []
+    for post in sorted((sample_site / "posts").glob("*.html")):
+        url = lxml.html.parse(str(post)).xpath("//meta[@property='og:image']/@content")[0]
+        if "/social-cards/" not in url:
+            continue  # the post has an image of its own
+        source = sample_site / "social-cards" / url.rsplit("/", 1)[1]
+        shutil.copy(source, CARDS / f"{post.stem}.png")
+        kept.append(post.stem)
+        with Image.open(source) as image:
+            card = image.convert("RGB")
+        band = card.getpixel((2, 2))
+        height = _band_height(card, band)
+        area = card.crop((0, 0, card.width // 2, height))
+        ink = max((c for _n, c in area.getcolors(1 << 16)), key=lambda c: _contrast(c, band))
+        assert height >= 90 and _contrast(ink, band) >= 4.5, (post, _hex(band), _hex(ink))
+    assert len(kept) >= 3
