@@ -36,7 +36,7 @@ def test_post_has_reply_links_without_javascript(sample_site):
     page = read(sample_site / "posts/listening-tours.html")
     section = area(page)
     assert section["aria-labelledby"] == "ts-comments-title"
-    assert section.select_one("h2#ts-comments-title").get_text() == "Comments"
+    assert section.select_one("h2#ts-comments-title").get_text() == "Join the conversation"
     assert replies(section) == [
         (
             "email",

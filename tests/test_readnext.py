@@ -26,17 +26,27 @@ def read_next(site, post):
 def test_related_posts_share_the_most_tags_then_newest(sample_site):
     # community-is-not-a-channel: community, trust, marketing. customer-forum-roadmap shares two
     # (community, trust), answer-the-hard-question-first one (trust); writing-in-public shares
-    # trust too but is the next post in time, so it shows there instead.
+    # trust too but is the next post in time, so it shows there instead. The third card is the
+    # newest post not shown yet (listening-tours shares no tag).
     assert read_next(sample_site, "community-is-not-a-channel") == (
-        ["customer-forum-roadmap.html", "answer-the-hard-question-first.html"],
+        [
+            "customer-forum-roadmap.html",
+            "answer-the-hard-question-first.html",
+            "listening-tours.html",
+        ],
         {"prev": "comment-section-strategy.html", "next": "writing-in-public.html"},
     )
 
 
 def test_oldest_post_has_no_previous_and_newest_no_next(sample_site):
     oldest = read_next(sample_site, "listening-tours")
+    # One related post, topped up with the newest two not already shown.
     assert oldest == (
-        ["customer-forum-roadmap.html"],
+        [
+            "customer-forum-roadmap.html",
+            "answer-the-hard-question-first.html",
+            "writing-in-public.html",
+        ],
         {"next": "comment-section-strategy.html"},
     )
     related, steps = read_next(sample_site, "answer-the-hard-question-first")
@@ -47,6 +57,14 @@ def test_oldest_post_has_no_previous_and_newest_no_next(sample_site):
         "community-is-not-a-channel.html",
         "comment-section-strategy.html",
     ]
+
+
+def test_every_post_suggests_three_posts_never_itself_nor_its_neighbours(sample_site):
+    # A lone related post used to leave a single narrow card.
+    for page in sorted((sample_site / "posts").glob("*.html")):
+        related, steps = read_next(sample_site, page.stem)
+        assert len(related) == len(set(related)) == 3, page.name
+        assert page.name not in related and not set(steps.values()) & set(related)
 
 
 def test_drafts_are_never_suggested_nor_get_suggestions(sample_site):

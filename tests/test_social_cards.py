@@ -61,7 +61,7 @@ def test_cards_are_1200_by_630_png(tmp_path):
 @pytest.mark.parametrize(
     ("brand", "accent"), [("#C41", (204, 68, 17)), ("#2a6f97", (42, 111, 151))]
 )
-def test_the_brand_colour_is_the_cards_accent_bar(tmp_path, brand, accent):
+def test_the_brand_colour_is_the_cards_band(tmp_path, brand, accent):
     # The brand plugin allows '#rgb'; the cards kept their default accent for it, silently.
     out = run_build(
         tmp_path / "output",
@@ -73,7 +73,7 @@ def test_the_brand_colour_is_the_cards_accent_bar(tmp_path, brand, accent):
     assert cards
     for card in cards:
         with Image.open(card) as image:
-            drawn = image.convert("RGB").getpixel((5, 300))
+            drawn = image.convert("RGB").getpixel((5, 5))  # the band across the top
         # Cards are saved as palette PNGs: a channel may move by a step or two.
         assert all(abs(a - b) <= 3 for a, b in zip(drawn, accent, strict=True)), (card, drawn)
 
@@ -113,6 +113,9 @@ def test_card_key_changes_with_every_input():
         CardSpec(**{**base.__dict__, "colours": {**base.colours, "accent": "#00ff00"}}),
         CardSpec(**{**base.__dict__, "font": base.font_bold}),
         CardSpec(**{**base.__dict__, "logo": str(LOGO)}),
+        CardSpec(**{**base.__dict__, "photo": str(LOGO)}),
+        CardSpec(**{**base.__dict__, "role": "CEO"}),
+        CardSpec(**{**base.__dict__, "title_font": base.font}),
     ]
     keys = [card_key(v) for v in variants]
     assert len(set(keys)) == len(keys)

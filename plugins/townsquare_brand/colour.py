@@ -1,5 +1,6 @@
 """Colour arithmetic for the palette: sRGB hex values, WCAG 2 contrast, mixing."""
 
+import colorsys
 import re
 
 #: Use with fullmatch: "^...$" with match() also accepts a final newline.
@@ -42,14 +43,23 @@ def mix(a, b, share):
     return to_hex(x + (y - x) * share for x, y in zip(pa, pb, strict=True))
 
 
+def lighter(colour, share):
+    """colour with its HLS lightness moved `share` (0..1) of the way to white, hue and
+    saturation kept (mixing with white would turn a navy into grey)."""
+    hue, light, saturation = colorsys.rgb_to_hls(*(c / 255 for c in parse(colour)))
+    rgb = colorsys.hls_to_rgb(hue, light + (1 - light) * share, saturation)
+    return to_hex(c * 255 for c in rgb)
+
+
 def fit(colour, backgrounds, target, toward):
     """colour moved toward `toward` in small steps until it reaches `target` on every background.
 
     Returns colour itself when it already passes; `toward` is black for light schemes and
-    white for dark ones, so the hue is kept as long as possible.
+    white for dark ones (lightened in HLS, so the hue and its saturation are kept).
     """
     for step in range(0, 101):
-        candidate = mix(colour, toward, step / 100)
+        share = step / 100
+        candidate = lighter(colour, share) if toward == "#ffffff" else mix(colour, toward, share)
         if all(contrast(candidate, bg) >= target for bg in backgrounds):
             return candidate
     return toward

@@ -20,6 +20,36 @@ class Avatar:
     initials: str
 
 
+#: How the author box names a profile link (AUTHORS_BIO[slug]["links"] keys); others: Title case.
+NETWORK_NAMES = {
+    "linkedin": "LinkedIn",
+    "mastodon": "Mastodon",
+    "bluesky": "Bluesky",
+    "github": "GitHub",
+    "gitlab": "GitLab",
+    "x": "X",
+    "twitter": "X",
+    "youtube": "YouTube",
+}
+
+
+@dataclass(frozen=True)
+class Follow:
+    """One "Follow NAME on NETWORK" link of the author box."""
+
+    network: str  # the links key, lower case (also the share sprite's symbol id)
+    label: str  # "Follow Amara on LinkedIn"
+    url: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the author box shows besides the picture: a role line and follow links."""
+
+    role: str = ""
+    follows: tuple = ()
+
+
 @dataclass(frozen=True)
 class Brand:
     """The `brand` template variable (see docs/brand.md)."""
@@ -31,11 +61,31 @@ class Brand:
     favicon_type: str
     intro: str
     photos: dict  # author name -> photo URL
+    people: dict = None  # author name -> Person
 
     def avatar(self, author):
         """The Avatar of an author (a Pelican Author or a name)."""
         name = str(author)
         return Avatar(name, self.photos.get(name), initials(name))
+
+    def person(self, author):
+        """The Person (role, follow links) of an author; an empty one when not in AUTHORS_BIO."""
+        return (self.people or {}).get(str(author)) or Person()
+
+
+def _network_name(key):
+    return NETWORK_NAMES.get(key.lower(), key.title())
+
+
+def person_of(entry):
+    """The Person of one AUTHORS_BIO entry: its role and its links as labelled follow links."""
+    first = str(entry.get("name") or "").split(" ")[0]
+    links = entry.get("links") if isinstance(entry.get("links"), dict) else {}
+    follows = tuple(
+        Follow(key.lower(), f"Follow {first} on {_network_name(key)}", url)
+        for key, url in links.items()
+    )
+    return Person(str(entry.get("role") or "").strip(), follows)
 
 
 def initials(name):
@@ -80,10 +130,12 @@ def make_brand(settings, static_base):
     """The Brand for validated settings; static_base is the kit's static folder URL."""
     logo = identity_url(settings.get("SITELOGO"), settings)
     favicon = identity_url(settings.get("FAVICON"), settings) or logo
-    photos = {}
+    photos, people = {}, {}
     for entry in (settings.get("AUTHORS_BIO") or {}).values():
         if entry.get("photo") and entry.get("name"):
             photos[entry["name"]] = identity_url(entry["photo"], settings)
+        if entry.get("name"):
+            people[entry["name"]] = person_of(entry)
     return Brand(
         color=settings["BRAND_COLOR"],
         css_url=f"{static_base}/{PALETTE}",
@@ -92,4 +144,5 @@ def make_brand(settings, static_base):
         favicon_type=mime_of(favicon) if favicon else "image/svg+xml",
         intro=intro_text(settings),
         photos=photos,
+        people=people,
     )

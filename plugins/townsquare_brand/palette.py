@@ -1,9 +1,12 @@
 """The site palette, light and dark, derived from BRAND_COLOR with WCAG AA contrast checked.
 
 Text colours (body, muted, links, button labels) must reach 4.5:1 on every background they
-are drawn on (the page and the tinted panels). The brand colour is used as given when it
-passes; otherwise it is darkened (light scheme) or lightened (dark scheme) just enough, and
-the adjustment is reported, so a pale yellow brand still yields readable links.
+are drawn on (the page and the tinted panels). Links and thin lines (`accent`) use the brand
+colour as given when it passes; otherwise it is darkened (light scheme) or lightened (dark
+scheme) just enough, and the adjustment is reported, so a pale yellow brand still yields
+readable links. Filled shapes (buttons, badges, monograms: `fill`) keep the brand colour itself
+whenever white or near-black text reaches 4.5:1 on it, in both schemes: a brand is kept, not
+changed; only a colour no text can sit on falls back to the adjusted accent.
 """
 
 from dataclasses import dataclass, field
@@ -41,6 +44,9 @@ def _scheme(name, base, brand, toward, target):
             f"links and buttons use {accent} ({reached:.2f}:1)"
         )
     on_accent = max((WHITE, base["fg"], bg), key=lambda c: contrast(c, accent))
+    on_brand = max((WHITE, LIGHT["fg"]), key=lambda c: contrast(c, brand))
+    keep = contrast(on_brand, brand) >= AA
+    fill, on_fill = (brand, on_brand) if keep else (accent, on_accent)
     variables = {
         "bg": bg,
         "fg": fit(base["fg"], backgrounds, AA, toward),
@@ -49,6 +55,10 @@ def _scheme(name, base, brand, toward, target):
         "soft": soft,
         "accent": accent,
         "on-accent": on_accent,
+        "fill": fill,
+        "on-fill": on_fill,
+        # A filled shape that blends into the page still shows its edge (a thin line: accent).
+        "fill-edge": fill if contrast(fill, bg) >= 3 else accent,
         "brand": brand.lower(),
     }
     return Scheme(name, variables, tuple(notes))

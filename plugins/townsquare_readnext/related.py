@@ -1,4 +1,6 @@
-"""Where a reader goes after a post: the previous and next post, and related posts by tag.
+"""Where a reader goes after a post: the previous and next post, and related posts by tag,
+topped up with the newest other posts so that a post always suggests READNEXT_RELATED posts
+(when the blog has that many besides the post and its neighbours).
 
 Computed once per build from the published articles (drafts and hidden posts are never
 suggested, and never get suggestions).
@@ -7,6 +9,7 @@ suggested, and never get suggestions).
 import heapq
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 
 @dataclass(frozen=True)
@@ -16,6 +19,12 @@ class ReadNext:
     previous: object = None  # the older post
     next: object = None  # the newer post
     related: tuple = ()
+    more: tuple = ()  # the newest other posts, so that related + more has `count` posts
+
+    @property
+    def suggested(self):
+        """The posts of the read-next cards: related first, then the newest others."""
+        return self.related + self.more
 
 
 def _tag_names(article):
@@ -51,5 +60,8 @@ def read_next(articles, count):
         width = len(newest)
         keys = (place - number * width for place, number in shared.items())
         related = tuple(newest[key % width] for key in heapq.nsmallest(count, keys))
-        found[id(article)] = ReadNext(older, newer, related)
+        taken = {id(post) for post in (article, *neighbours, *related)}
+        # islice stops after the few posts needed: no pass over every post per post.
+        more = tuple(islice((p for p in newest if id(p) not in taken), count - len(related)))
+        found[id(article)] = ReadNext(older, newer, related, more)
     return found

@@ -26,7 +26,7 @@ from .draw import HEIGHT, WIDTH, draw_card
 logger = logging.getLogger(__name__)
 
 #: Bump when draw.py changes how a card looks, so every cached card is redrawn once.
-CARD_VERSION = 3
+CARD_VERSION = 4
 BUNDLED_FONTS = Path(__file__).resolve().parent / "fonts"
 
 
@@ -41,6 +41,9 @@ class CardSpec:
     font: str
     font_bold: str
     logo: str = ""
+    title_font: str = ""  # the title's font ('' = font_bold)
+    photo: str = ""  # the author's photo file, drawn round
+    role: str = ""  # the author's role, under the byline
 
 
 def _file_digest(path, _memo={}):  # noqa: B006 - deliberate per-process memo of font hashes
@@ -57,7 +60,8 @@ def card_key(spec):
     inputs = asdict(spec)
     inputs["font"] = _file_digest(spec.font)
     inputs["font_bold"] = _file_digest(spec.font_bold)
-    inputs["logo"] = _file_digest(spec.logo) if spec.logo else ""
+    for name in ("logo", "title_font", "photo"):
+        inputs[name] = _file_digest(getattr(spec, name)) if getattr(spec, name) else ""
     inputs["size"] = [WIDTH, HEIGHT]
     inputs["version"] = CARD_VERSION
     # Right-to-left text shapes differently with and without libraqm.

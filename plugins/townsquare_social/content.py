@@ -60,8 +60,9 @@ def pick_image(site, content, title):
         found = _resolve(site, reference, alt, f"{name} {reference!r}") if reference else None
         if found is not None:
             return found
-    byline = ", ".join(a.name for a in getattr(content, "authors", ()))
-    return site.card_image(title, byline or site.subtitle) or site.default_image()
+    authors = tuple(getattr(content, "authors", None) or ())
+    byline = ", ".join(a.name for a in authors)
+    return site.card_image(title, byline or site.subtitle, authors) or site.default_image()
 
 
 def _named_image(site, content, key, alt):

@@ -14,7 +14,7 @@ from pelican.plugins.townsquare.urls import is_web_url
 TWITTER_HANDLE = re.compile(r"^@\w{1,15}$")
 FEDIVERSE_HANDLE = re.compile(r"^@[\w.-]+@[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
 # "email" belongs to the comments plugin (its "Reply by email" link), which checks it.
-PROFILE_KEYS = ("name", "bio", "twitter", "fediverse", "links", "email", "photo")
+PROFILE_KEYS = ("name", "bio", "role", "twitter", "fediverse", "links", "email", "photo")
 
 
 @dataclass(frozen=True)

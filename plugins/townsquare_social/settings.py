@@ -107,7 +107,7 @@ def _output_folder_ok(value):
 
 
 DEFAULT_COLOURS = {"background": "#1d2b3a", "foreground": "#ffffff", "accent": "#f5b94a"}
-FONT_RULE = "'' (the bundled DejaVu font) or a path to a .ttf/.otf file"
+FONT_RULE = "'' (the bundled font) or a path to a .ttf/.otf file"
 
 SETTINGS = (
     Setting(

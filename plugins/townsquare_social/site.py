@@ -158,29 +158,46 @@ class SocialSite:
 
     def bio(self, author):
         """The author's bio text from AUTHORS_BIO ('' when none)."""
-        entry = (self.settings.get("AUTHORS_BIO") or {}).get(author.slug) or {}
-        return plain(entry.get("bio", ""))
+        return plain(self._bio_entry(author).get("bio", ""))
 
     def author_url(self, author):
         """Absolute URL of an author's page on this site."""
         return f"{self.siteurl}/{author.url}"
 
-    def card_image(self, title, byline):
-        """A generated social card for title, or None when cards are off."""
+    def card_image(self, title, byline, authors=()):
+        """A generated social card for title, or None when cards are off.
+
+        A post by one author listed in AUTHORS_BIO gets that author's photo and role."""
         if self.cards is None:
             return None
+        entry = self._bio_entry(authors[0]) if len(authors) == 1 else {}
         spec = CardSpec(
             title=title,
             site_name=self.site_name,
             byline=byline,
             colours=dict(self.settings["SOCIAL_CARD_COLORS"]),
             font=self._font("SOCIAL_CARD_FONT", "DejaVuSans.ttf"),
-            font_bold=self._font("SOCIAL_CARD_FONT_BOLD", "DejaVuSans-Bold.ttf"),
+            font_bold=str(BUNDLED_FONTS / "DejaVuSans-Bold.ttf"),
             logo=self._logo_file(),
+            # The title is set in the shipped open serif unless the site names its own font.
+            title_font=self._font("SOCIAL_CARD_FONT_BOLD", "LiberationSerif-Bold.ttf"),
+            photo=self._photo_file(entry.get("photo")),
+            role=plain(str(entry.get("role") or "")),
         )
         url = self.cards.card(spec)
         alt = document_title(title, self.site_name)
         return SocialImage(url=url, alt=alt, width=WIDTH, height=HEIGHT, mime="image/png")
+
+    def _bio_entry(self, author):
+        entry = (self.settings.get("AUTHORS_BIO") or {}).get(author.slug)
+        return entry if isinstance(entry, dict) else {}
+
+    def _photo_file(self, reference):
+        """The local file of an AUTHORS_BIO photo ('' for none, a URL elsewhere, or a GIF)."""
+        found = self.finder.locate(reference) if isinstance(reference, str) else None
+        if found is None or found[1].suffix.lower() not in (".png", ".jpg", ".jpeg", ".webp"):
+            return ""
+        return os.fspath(found[1])
 
     def default_image(self):
         """SOCIAL_DEFAULT_IMAGE as a SocialImage, or None."""
