@@ -360,8 +360,8 @@ def test_bad_settings_are_listed_together_and_keep_the_output(tmp_path):
     assert str(failure.value).splitlines() == [
         "comments: 3 setting problem(s):",
         "  - Setting 'COMMENTS_PROVIDER': received 'commento'; is not a known provider; "
-        "allowed: None | 'giscus' | 'utterances' | 'disqus' | 'isso' | 'remark42' | 'cusdis' "
-        "| 'mastodon'",
+        "allowed: None | False | 'giscus' | 'utterances' | 'disqus' | 'isso' | 'remark42' "
+        "| 'cusdis' | 'mastodon'",
         "  - Setting 'COMMENTS_CLICK_TO_LOAD': received 'yes'; must be True or False; "
         "allowed: True or False",
         "  - Setting 'COMMENTS_REPLY_EMAIL': received 'Amara <amara@example.org>'; must be None "

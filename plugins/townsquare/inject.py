@@ -13,6 +13,7 @@ comments block.
 
 import html
 import logging
+import re
 
 import jinja2
 
@@ -46,6 +47,9 @@ _TITLE = (
     "{{ social_meta().document_title }}{% endif %}"
 )
 _ENVIRONMENTS = {}
+#: A comment, or the page's <html> start tag (group 1: its attributes).
+_HTML_TAG = re.compile(r"<!--.*?-->|<html\b([^>]*)>", re.S | re.I)
+_HAS_LANG = re.compile(r"\slang\s*=", re.I)
 
 
 def wanted_pieces(settings):
@@ -90,14 +94,28 @@ def on_content_written(path, context):
     if "data-audit-ignore" in page_marks:  # the kit's own utility pages (pickers, previews)
         return
     missing = [p for p in pieces if PIECES[p][1] not in carried(found)]
-    updated = text
+    updated = with_lang(text, context)
     if "share" in missing or "comments" in missing:
-        updated, missing = _adopt_theirs(text, missing, context, kind)
+        updated, missing = _adopt_theirs(updated, missing, context, kind)
     if missing:
         updated = _inject(updated, missing, context, kind) or updated
     if updated != text:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(updated)
+
+
+def with_lang(text, context):
+    """The page with a lang on its <html> tag when the theme wrote none: the post's own
+    language, else DEFAULT_LANG (screen readers and translators read it)."""
+    for match in _HTML_TAG.finditer(text):
+        if match.group(1) is None:
+            continue  # a comment
+        if _HAS_LANG.search(match.group(1)):
+            return text
+        lang = getattr(_content(context), "lang", None) or context.get("DEFAULT_LANG") or "en"
+        tag = f'<html lang="{html.escape(str(lang), quote=True)}"{match.group(1)}>'
+        return text[: match.start()] + tag + text[match.end() :]
+    return text
 
 
 def _adopt_theirs(text, missing, context, kind):
@@ -147,6 +165,9 @@ def _inject(text, missing, context, kind):
         return None
     if "meta" in rendered:
         placement.drop_conflicting_metadata(head)
+        if soup.body is not None:
+            content_html = getattr(_content(context), "content", "")
+            placement.drop_their_posting_tags(soup.body, content_html)
         if title:
             placement.set_title(soup, head, title)
         placement.append(head, fragments.placeholder(rendered["meta"]))

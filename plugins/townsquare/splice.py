@@ -44,6 +44,8 @@ def splice(text, rendered, title, content_html):
     if end is None:
         return None
     body = text[end.end() :]
+    if "meta" in rendered:  # the theme's BlogPosting in its body would be a second one
+        body = placement.drop_their_postings(body, content_html)
     inserts = []  # (offset in body, html)
     after_body = "\n".join(rendered[p] for p in ("share", "comments") if p in rendered)
     body_end = None

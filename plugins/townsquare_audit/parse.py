@@ -42,6 +42,20 @@ PARSER = _parser()
 PARSER_UTF8 = _parser(encoding="utf-8")
 
 
+def without_utf8_marks(data):
+    """Page bytes without the UTF-8 byte order marks they start with.
+
+    A theme whose templates each start with a mark (saved by a Windows editor) writes two of
+    them when one template extends another. Browsers take the first as the encoding and read
+    the second as text, yet still give <html> its lang and the page its <title>; libxml2
+    drops the <html> attributes and moves <title> into <body>. Reading the page without the
+    marks gives the tree browsers end up with."""
+    start = 0
+    while data.startswith(codecs.BOM_UTF8, start):
+        start += len(codecs.BOM_UTF8)
+    return data[start:] if start else data
+
+
 def decode(data):
     """Page bytes as text, and a [(line, message)] problem when they are not valid UTF-8.
 

@@ -10,7 +10,7 @@ from .images import FileIndex
 from .kinds import DOCS, KINDS, PAGE
 from .options import DEFAULTS, Options
 from .page import Page, SiteInfo
-from .parse import decode
+from .parse import decode, without_utf8_marks
 from .pickling import ByName
 from .result import OPTED_OUT, Result
 from .rules import RULES
@@ -113,7 +113,9 @@ def home_address(root):
         data = read_bytes(root, "index.html")
     except OSError:
         return ""
-    page = Page("index.html", "index.html", decode(data)[0], SiteInfo(root=root))
+    page = Page(
+        "index.html", "index.html", decode(without_utf8_marks(data))[0], SiteInfo(root=root)
+    )
     for url in (page.canonical, page.meta("og:url")):
         address = url.split("#")[0].split("?")[0].removesuffix("index.html") if url else ""
         if is_absolute(address) and address.endswith("/"):  # a home page's own address
@@ -189,7 +191,7 @@ def _read_page(root, rel, path, site, options):
     """The parsed Page at rel, or its finished (rel, kind, evidence, findings) entry when it
     cannot be read or opted out."""
     try:
-        data = read_bytes(root, rel)
+        data = without_utf8_marks(read_bytes(root, rel))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return rel, PAGE, ["unreadable"], [Readable().unreadable(path, reason)]

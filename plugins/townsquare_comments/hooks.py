@@ -8,16 +8,24 @@ from pelican.plugins.townsquare.assets import use_plugin_files
 
 from .area import comment_area
 from .generator import CommentsGenerator
-from .settings import validate
+from .settings import stated_provider, validate
 
 logger = logging.getLogger(__name__)
 
 
 def setup(pelican):
     """Validate COMMENTS_ settings; stop the build listing every problem."""
+    adopted = pelican.settings.get("COMMENTS_PROVIDER") is None and stated_provider(
+        pelican.settings
+    )
     settings = validate(pelican.settings)
     use_plugin_files(settings, __file__)
-    if settings["COMMENTS_REPLY_EMAIL"] is None and settings["COMMENTS_PROVIDER"] is None:
+    if adopted:
+        logger.info(
+            "comments: DISQUS_SITENAME is set, so posts offer its Disqus thread (loaded on a "
+            "click); COMMENTS_PROVIDER = False leaves the kit's comments out"
+        )
+    if settings["COMMENTS_REPLY_EMAIL"] is None and not settings["COMMENTS_PROVIDER"]:
         # Not a problem: the posts keep their other reply points (the theme's own embed, the
         # Mastodon and LinkedIn links their front matter names). Said once, not per post.
         logger.info(

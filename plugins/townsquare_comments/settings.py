@@ -32,7 +32,8 @@ def is_email(value):
 
 
 def _provider(value):
-    return None if value is None or value in BY_NAME else "is not a known provider"
+    known = value is None or value is False or value in BY_NAME
+    return None if known else "is not a known provider"
 
 
 def _email(value):
@@ -44,8 +45,9 @@ def _seconds(value):
     return None if ok else "must be a number of seconds from 1 to 120"
 
 
+PROVIDERS_ALLOWED = " | ".join(("None", "False", *map(repr, NAMES)))
 SETTINGS = (
-    Setting("COMMENTS_PROVIDER", None, _provider, "None | " + " | ".join(map(repr, NAMES))),
+    Setting("COMMENTS_PROVIDER", None, _provider, PROVIDERS_ALLOWED),
     Setting("COMMENTS_CLICK_TO_LOAD", True, boolean, "True or False"),
     Setting("COMMENTS_REMEMBER_CONSENT", False, boolean, "True or False"),
     Setting("COMMENTS_ON_PAGES", False, boolean, "True or False"),
@@ -187,10 +189,20 @@ def stated_address(settings):
     return _mailto_address(settings.get("SOCIAL")) or _mailto_address(settings.get("LINKS"))
 
 
+def stated_provider(settings):
+    """The comment provider the blog already states: "disqus" for a DISQUS_SITENAME (the
+    setting Pelican's themes read), else None."""
+    sitename = settings.get("DISQUS_SITENAME")
+    return "disqus" if isinstance(sitename, str) and sitename.strip() else None
+
+
 def validate(settings):
     """Fill defaults into settings and raise CommentsSettingsError listing every problem.
 
-    COMMENTS_REPLY_EMAIL defaults to an address the blog already states (stated_address)."""
+    COMMENTS_PROVIDER defaults to the provider the blog already states (stated_provider;
+    False means none), COMMENTS_REPLY_EMAIL to an address it states (stated_address)."""
+    if settings.get("COMMENTS_PROVIDER") is None:
+        settings["COMMENTS_PROVIDER"] = stated_provider(settings)
     if settings.get("COMMENTS_REPLY_EMAIL") is None:
         settings["COMMENTS_REPLY_EMAIL"] = stated_address(settings)
     found = problems(settings, SETTINGS)

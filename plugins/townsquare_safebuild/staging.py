@@ -13,6 +13,7 @@ connecting to the ``townsquare.site_staged`` blinker signal (the audit does this
 returns a list of error messages (or raises :class:`BuildFailed`) to keep the old output.
 """
 
+import collections
 import contextlib
 import functools
 import logging
@@ -34,15 +35,44 @@ from .settings import DEFAULTS
 logger = logging.getLogger(__name__)
 
 
+#: Loggers whose errors stop a safe build: Pelican's own and the kit's. Pelican loads plugins
+#: and sends signals under pelican.plugins._utils / .signals: those are Pelican's too.
+PELICAN = "pelican"
+OTHER_PLUGINS = "pelican.plugins."
+PELICAN_PLUGIN_MACHINERY = ("pelican.plugins.townsquare", "pelican.plugins._utils")
+PELICAN_PLUGIN_MACHINERY += ("pelican.plugins.signals",)
+
+
+def foreign(record):
+    """True for an ERROR another plugin logged (not Pelican, not the kit).
+
+    Plain Pelican builds on after those (i18n_subsites logs "Cannot find translations" with a
+    traceback and carries on), so adding the kit must not turn them into a failed build."""
+    name = record.name or ""
+    if name.startswith(PELICAN_PLUGIN_MACHINERY):
+        return False
+    if name.startswith(OTHER_PLUGINS):
+        return True
+    return not (name == PELICAN or name.startswith(PELICAN + "."))
+
+
 class _ErrorCollector(logging.Handler):
-    """Remember every ERROR (or worse) record logged while a build runs."""
+    """Remember every ERROR (or worse) record logged while a build runs; other plugins'
+    errors are counted apart (foreign) and do not stop it."""
 
     def __init__(self, content_path):
         super().__init__(level=logging.ERROR)
         self.content_path = content_path
         self.messages = []
+        self.foreign = collections.Counter()  # (logger, first line of its message) -> times
 
     def emit(self, record):
+        if foreign(record):
+            # A nested build (i18n_subsites runs one per language) saw it first: counted once.
+            if not getattr(record, "townsquare_foreign", False):
+                record.townsquare_foreign = True
+                self.foreign[(record.name, _first_line(record))] += 1
+            return
         record.townsquare_collected = True  # console.py: listed once in the failure message
         try:
             message = record.getMessage().strip()
@@ -130,7 +160,34 @@ def _build(pelican, original_run, target, final):
         root.removeHandler(collector)
         pelican.output_path = pelican.settings["OUTPUT_PATH"] = final
         pelican.output_retention = retention
+        report_foreign(collector.foreign)
     return sorted(collector.messages) or _staged_checks(pelican, target.staging), None
+
+
+def _first_line(record):
+    try:
+        message = record.getMessage()
+    except Exception:  # a malformed log call of another plugin
+        message = str(record.msg)
+    line = (message.strip().splitlines() or [""])[0]
+    return line if len(line) <= 160 else line[:159] + "…"
+
+
+def report_foreign(counted):
+    """Say once that other plugins logged errors and the build went on anyway."""
+    if not counted:
+        return
+    total = sum(counted.values())
+    lines = [
+        f"  {name}: {message}" + (f" ({times} times)" if times > 1 else "")
+        for (name, message), times in sorted(counted.items())
+    ]
+    logger.warning(
+        "safebuild: other plugins logged %d error(s) during the build; plain Pelican builds on "
+        "after them, so this build went on too (each is shown above):\n%s",
+        total,
+        "\n".join(lines),
+    )
 
 
 def _staged_checks(pelican, staging):

@@ -56,7 +56,8 @@ def pick_image(site, content, title):
     if found is not None:
         return found if found.alt else replace(found, alt=title)
     for name in settings:
-        reference = str(site.settings.get(name) or "").strip()
+        value = site.settings.get(name)
+        reference = value.strip() if isinstance(value, str) else ""  # not a map of images
         found = _resolve(site, reference, alt, f"{name} {reference!r}") if reference else None
         if found is not None:
             return found

@@ -20,6 +20,12 @@ PREVIEW_META = re.compile(
 CONTENT_KEY = re.compile(r"\b(?:article|page)\.(?P<key>[a-z_][a-z0-9_]*)\b", re.I)
 SETTING = re.compile(r"\b(?P<name>[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b")
 SITE_SETTINGS = frozenset({"SITEURL", "THEME_STATIC_DIR", "SITENAME", "STATIC_URL"})
+#: Content attributes a preview expression reads that never hold the image itself (a theme's
+#: ``CATEGORY_IMAGES[article.category]`` looks the cover up by the category).
+NOT_IMAGES = frozenset(
+    {"author", "authors", "category", "tags", "tag", "date", "modified", "slug", "url", "lang",
+     "title", "summary", "content", "status", "save_as", "locale_date", "series", "translations"}
+)  # fmt: skip
 
 
 def cover_names(theme):
@@ -39,6 +45,15 @@ def _printed(theme):
         text = path.read_text(encoding="utf-8", errors="replace")
         for meta in PREVIEW_META.finditer(text):
             value = meta["value"]
-            keys += [m["key"].lower() for m in CONTENT_KEY.finditer(value)]
+            keys += [
+                m["key"].lower()
+                for m in CONTENT_KEY.finditer(value)
+                if m["key"].lower() not in NOT_IMAGES and not _subscript(value, m.start())
+            ]
             names += [m["name"] for m in SETTING.finditer(value) if m["name"] not in SITE_SETTINGS]
     return tuple(keys), tuple(names)
+
+
+def _subscript(expression, start):
+    """True when the content key at start is the index of a lookup (``MAP[article.x]``)."""
+    return expression[:start].rstrip().endswith("[")
