@@ -15,7 +15,10 @@ from pathlib import Path
 import html5lib
 import jinja2
 import pytest
-from conftest import ROOT, run_build
+from conftest import run_build
+
+import pelican.plugins.townsquare as kit_package
+from pelican.plugins.townsquare.escaping import kit_theme_path
 
 #: Breaks out of double- and single-quoted attributes and of <script>/<title>, then opens an
 #: element with an attribute: if either shows up in a parsed page, something was not escaped.
@@ -46,8 +49,11 @@ Body of the post.
 > A quote to share {entities} "quoted" 'single'
 """
 
-PLUGIN_TEMPLATES = sorted((ROOT / "plugins").glob("townsquare*/templates"))
-KIT_TEMPLATE_FOLDERS = [ROOT / "theme" / "templates", *PLUGIN_TEMPLATES]
+#: The kit the build runs: the installed one (test_journey runs this suite in a copy of the
+#: repository whose kit is the outer checkout's editable install), not necessarily ROOT's.
+KIT = Path(kit_package.__file__).resolve().parents[2]
+PLUGIN_TEMPLATES = sorted((KIT / "plugins").glob("townsquare*/templates"))
+KIT_TEMPLATE_FOLDERS = [Path(kit_theme_path()) / "templates", *PLUGIN_TEMPLATES]
 
 
 #: Partials only a theme's own templates include (the injection into foreign themes adds the
@@ -169,8 +175,8 @@ def test_every_kit_template_escapes_hostile_values(tmp_path, monkeypatch, theme)
     assert added == {}
     # Every template of the kit was rendered (the foreign theme uses its own page templates).
     # A foreign theme gets only the injected pieces, not the partials a theme includes itself.
-    fallback = ROOT / "plugins" / "townsquare" / "templates"  # for themes without a 404 page
-    unused = fallback if theme == "townsquare" else ROOT / "theme"
+    fallback = KIT / "plugins" / "townsquare" / "templates"  # for themes without a 404 page
+    unused = fallback if theme == "townsquare" else Path(kit_theme_path())
     expected = {p for p in kit_templates() if unused not in p.parents}
     if theme != "townsquare":
         expected = {p for p in expected if p.name not in INCLUDED_ONLY}
