@@ -89,7 +89,7 @@ docs-home: ## write output/index.html opening docs/ when the site has no home pa
 	@mkdir -p $(OUTPUT)
 	@test -e $(OUTPUT)/index.html || echo '$(DOCS_HOME)' > $(OUTPUT)/index.html
 
-bench: $(VENV)/.dev-installed ## benchmarks against plain Pelican and html-proofer (writes benchmarks/RESULTS.md)
+bench: $(VENV)/.dev-installed ## benchmarks against plain Pelican and html-proofer (writes benchmarks/RESULTS.md, CORPUS.md)
 	$(PY) -m benchmarks.run $(BENCH_OPTS)
 
 node_modules/.installed: package.json package-lock.json

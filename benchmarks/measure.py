@@ -6,16 +6,19 @@ are included). It is the fair comparison between a tool using all cores and one 
 
 Peak memory is the larger of two readings:
 
-* ``ru_maxrss`` of the child from ``os.wait4`` (the kernel's exact peak of the single largest
-  process in the child's tree; unlike ``getrusage(RUSAGE_CHILDREN)`` it is per child, so an
-  earlier big run does not leak into a later small one);
+* ``ru_maxrss`` of the command (the kernel's exact peak of the single largest process in its
+  tree), as GNU time reports it: the command runs under ``/usr/bin/time -f %M``. A process
+  forked from this one starts with this process's resident memory and keeps that high-water
+  mark across ``exec``, so ``ru_maxrss`` of a direct child is never below the benchmark's own
+  size (~50 MB: a 20 MB audit read as 51 MB); GNU time (~2 MB) forks the command itself.
+  Without GNU time, ``ru_maxrss`` of the direct child from ``os.wait4`` is used, floor and all;
 * the sum of resident memory of the whole process tree, sampled every 50 ms from ``/proc``
   (what a multi-process tool such as the audit with ``--jobs 0`` really holds at once).
 """
 
 import os
 import shlex
-import statistics
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -24,6 +27,19 @@ from dataclasses import dataclass
 
 SAMPLE_EVERY = 0.05
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _gnu_time():
+    """The path of GNU time (it has -f and -o), or None."""
+    found = shutil.which("time") or "/usr/bin/time"
+    try:
+        done = subprocess.run([found, "--version"], capture_output=True, text=True)
+    except OSError:
+        return None
+    return found if "GNU" in done.stdout + done.stderr else None
+
+
+GNU_TIME = _gnu_time()
 
 
 class CommandFailed(Exception):
@@ -94,10 +110,11 @@ class _Sampler(threading.Thread):
 
 def measure(command, cwd=None, env=None, ok=(0,)):
     """Run command (a list); return a Measurement or raise CommandFailed."""
-    with tempfile.TemporaryFile() as errors:
+    with tempfile.TemporaryFile() as errors, tempfile.NamedTemporaryFile("r") as peak:
+        launcher = [GNU_TIME, "-f", "%M", "-o", peak.name] if GNU_TIME else []
         start = time.perf_counter()
         proc = subprocess.Popen(
-            command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors
+            [*launcher, *command], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors
         )
         sampler = _Sampler(proc.pid)
         sampler.start()
@@ -111,14 +128,30 @@ def measure(command, cwd=None, env=None, ok=(0,)):
             raise CommandFailed(
                 f"bench: `{shlex.join(map(str, command))}` exited with {proc.returncode}:\n{tail}"
             )
-    # ru_maxrss is in kilobytes on Linux.
-    cpu = usage.ru_utime + usage.ru_stime
-    return Measurement(seconds, max(usage.ru_maxrss * 1024, sampler.peak), cpu=cpu)
+        # In kilobytes on Linux; GNU time's last line (after "Command exited with ...").
+        kilobytes = int(peak.read().split()[-1]) if GNU_TIME else usage.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime  # GNU time's own share: about 1 ms
+    return Measurement(seconds, max(kilobytes * 1024, sampler.peak), cpu=cpu)
 
 
-def median_of(runs, once):
-    """Call once() runs times; return the run with the median time (peak = max of all runs)."""
-    results = sorted((once() for _ in range(runs)), key=lambda m: m.seconds)
-    middle = statistics.median_low([m.seconds for m in results])
-    chosen = next(m for m in results if m.seconds == middle)
-    return Measurement(chosen.seconds, max(m.peak_bytes for m in results), runs, chosen.cpu)
+def median(results, key="seconds"):
+    """The run with the (low) median of key ("seconds" or "cpu"); peak = max of all runs."""
+    results = sorted(results, key=lambda m: getattr(m, key))
+    chosen = results[(len(results) - 1) // 2]
+    peak = max(m.peak_bytes for m in results)
+    return Measurement(chosen.seconds, peak, len(results), chosen.cpu)
+
+
+def median_of(runs, once, key="seconds"):
+    """Call once() runs times; return the median run by key (peak = max of all runs)."""
+    return median([once() for _ in range(runs)], key)
+
+
+def interleaved(runs, onces, key="cpu"):
+    """{label: median Measurement}: every once() in turn, the round repeated runs times, so
+    that a change in the machine's load falls on all of them alike."""
+    results = {label: [] for label in onces}
+    for _ in range(runs):
+        for label, once in onces.items():
+            results[label].append(once())
+    return {label: median(found, key) for label, found in results.items()}

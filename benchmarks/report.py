@@ -4,14 +4,18 @@ import datetime
 import importlib.metadata
 import os
 import platform
+import shlex
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
 HEADERS = ("measurement", "N", "townsquare", "reference", "ratio", "target", "status")
+STATUS = {True: "met", False: "NOT MET", None: "reported"}
 
 
 @dataclass(frozen=True)
@@ -28,11 +32,26 @@ class Row:
 
     @property
     def status(self):
-        return {True: "met", False: "NOT MET", None: "reported"}[self.met]
+        return STATUS[self.met]
 
     def cells(self):
         return (self.measurement, self.n, self.ours, self.reference, self.ratio, self.target,
                 self.status)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Line:
+    """A row of a table with its own headers: its cells before the status, and met."""
+
+    values: tuple
+    met: bool | None
+
+    @property
+    def status(self):
+        return STATUS[self.met]
+
+    def cells(self):
+        return (*self.values, self.status)
 
 
 def cpu_timing(measurement):
@@ -49,11 +68,18 @@ def timing(measurement):
     return f"{measurement.seconds:.2f} s, {measurement.peak_mb:.0f} MB{median}"
 
 
-def print_table(rows, console=None):
-    """Print the rows as a rich table."""
-    table = Table(title="Townsquare benchmarks", show_lines=False)
-    for header in HEADERS:
-        table.add_column(header, justify="right" if header in ("N", "ratio") else "left")
+def shown(command):
+    """A command as RESULTS.md shows it: `$PY` for this Python, `$BIN` for its scripts' folder."""
+    text = shlex.join(map(str, command)).replace(sys.executable, "$PY")
+    return text.replace(str(Path(sys.executable).parent), "$BIN")
+
+
+def print_table(rows, console=None, headers=HEADERS, title="Townsquare benchmarks"):
+    """Print the rows as a rich table (numbers and ratios right-aligned)."""
+    table = Table(title=title, show_lines=False)
+    for header in headers:
+        numeric = header in ("N", "pages") or header.endswith(("ratio", " s", "MB"))
+        table.add_column(header, justify="right" if numeric else "left")
     colours = {True: "green", False: "bold red", None: "dim"}
     for row in rows:
         cells = list(row.cells())
@@ -65,9 +91,9 @@ def print_table(rows, console=None):
     console.print(table)
 
 
-def markdown_table(rows):
+def markdown_table(rows, headers=HEADERS):
     """The rows as a GitHub Markdown table."""
-    lines = ["| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row.cells()) + " |" for row in rows]
     return "\n".join(lines)
 
@@ -105,10 +131,18 @@ def machine():
 
 def write_results(path, rows, facts, commands, notes):
     """Write RESULTS.md: date, machine, commands, the table and notes."""
+    sections = [("Results", markdown_table(rows))]
+    write_document(path, "Benchmark results", "python -m benchmarks.run", facts, sections, notes,
+                   commands)  # fmt: skip
+
+
+def write_document(path, title, program, facts, sections, notes, commands):
+    """Write a results file: date, machine, (heading, Markdown) sections, notes, commands."""
     today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    lines = ["# Benchmark results", "", f"Measured {today} by `python -m benchmarks.run`.", ""]
+    lines = [f"# {title}", "", f"Measured {today} by `{program}`.", ""]
     lines += ["## Machine", ""] + [f"- {key}: {value}" for key, value in facts.items()]
-    lines += ["", "## Results", "", markdown_table(rows), ""]
+    for heading, body in sections:
+        lines += ["", f"## {heading}", "", body, ""]
     lines += ["## Notes", ""] + [f"- {note}" for note in notes]
     lines += ["", "## Commands", "", "Each measured command, as run (paths of the run's work "
               "folder; `$PY` is the project's Python, `$BIN` its scripts' folder):",

@@ -1,26 +1,27 @@
 """Benchmark the kit against plain Pelican and the audit against html-proofer.
 
-``python -m benchmarks.run [--sizes 100,1000] [--full] [--quick] [--setting KEY=VALUE ...]``
+``python -m benchmarks.run [--sizes 100,1000] [--full] [--quick] [--setting KEY=VALUE ...]
+[--no-corpus | --only corpus]``
 
 For each corpus size N: (a) plain Pelican build, (b) kit build with a warm social-card cache
 and, separately, cold card generation, (c) warm rebuild with one post changed and Pelican's
 content cache on, for both. Then (d) our audit vs html-proofer on the largest site and (e) the
 page weight of the interaction points on a sample article. Cheap builds (N <= 100) take the
 median of three, bigger ones run once; the audit and html-proofer take the median of three at
-every size. Prints a table and writes benchmarks/RESULTS.md.
+every size. Prints a table and writes benchmarks/RESULTS.md. Then (f) the per-site benchmarks
+on the real-world corpus (benchmarks/corpus_sites.py, written to benchmarks/CORPUS.md): on by
+default, off with --quick or --no-corpus; --only corpus runs just them.
 """
 
 import argparse
 import functools
 import os
-import shlex
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from . import corpus, pages, report, sites, weight
+from . import corpus, corpus_sites, pages, report, sites, weight
 from .measure import CommandFailed, measure, median_of
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -39,12 +40,7 @@ class Bench:
 
     def timed(self, label, command, runs=1, cwd=None, ok=(0,), before=None):
         """Measure command (median of runs); before() is called ahead of each run, untimed."""
-        self.commands.setdefault(
-            label,
-            shlex.join(map(str, command))
-            .replace(sys.executable, "$PY")
-            .replace(str(Path(sys.executable).parent), "$BIN"),
-        )
+        self.commands.setdefault(label, report.shown(command))
 
         def once():
             if before:
@@ -96,7 +92,7 @@ class Bench:
         runs in one process, so ours is judged in one (--jobs 1); the run on both cores
         (--jobs 0) is reported with its CPU and wall time. Every size takes the median of
         runs_small runs of each tool: single runs of the same command varied by up to 25 %."""
-        command = [*townsquare_command(), "audit", str(site)]
+        command = [*sites.townsquare_command(), "audit", str(site)]
         runs = self.runs_small
         ours = self.timed("townsquare audit (one process)", [*command, "--jobs", "1"], runs,
                           cwd=sites.ROOT, ok=(0, 1))  # fmt: skip
@@ -149,22 +145,6 @@ class Bench:
                          "-", "0 B", found.js_required == 0 and bool(found.markers)))  # fmt: skip
 
 
-def compile_kit():
-    """Byte-compile the kit's modules once, untimed, as `pip install` leaves an installed kit.
-
-    Python normally caches them on first import; where PYTHONDONTWRITEBYTECODE is set (as in
-    this project's sandboxes) an editable checkout would compile them again in every measured
-    process (~10 ms), which no installed kit does. Other modules come precompiled already."""
-    command = [sys.executable, "-m", "compileall", "-q", str(sites.ROOT / "plugins")]
-    subprocess.run(command, check=True, capture_output=True)
-
-
-def townsquare_command():
-    """The `townsquare` console script installed beside this Python (else its module)."""
-    script = Path(sys.executable).with_name("townsquare")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "townsquare_command"]
-
-
 def pick_article(site):
     """The sample article used for page weight (the first post in file order)."""
     posts = sorted((Path(site) / "posts").glob("*.html"))
@@ -194,7 +174,13 @@ def parse_args(argv):
     parser.add_argument("--workdir", help="keep corpora and builds here (default: temp dir)")
     parser.add_argument("--results", help=f"write the results here (default {RESULTS}; "
                         "--quick writes only when given)")  # fmt: skip
+    parser.add_argument("--corpus", action=argparse.BooleanOptionalAction,
+                        help="the per-site corpus benchmarks, into CORPUS.md (default: on, "
+                        "off with --quick)")  # fmt: skip
+    parser.add_argument("--only", choices=("corpus",), help="run only these benchmarks")
     args = parser.parse_args(argv)
+    if args.corpus is None:
+        args.corpus = not args.quick
     sizes = "100" if args.quick else "100,1000,3000" if args.full else args.sizes
     try:
         args.sizes = sorted({int(s) for s in sizes.split(",") if s.strip()})
@@ -209,9 +195,11 @@ def parse_args(argv):
 def main(argv=None):
     """Run every benchmark, print the table, write RESULTS.md; 0 when all ran (targets aside)."""
     args = parse_args(argv)
+    if args.only == "corpus":
+        return corpus_sites.main(corpus_argv(args))
     work = Path(args.workdir or tempfile.mkdtemp(prefix="townsquare-bench-"))
     facts = report.machine()
-    compile_kit()
+    sites.compile_kit()
     target_size = TARGET_SIZE if TARGET_SIZE in args.sizes else max(args.sizes)
     bench = Bench(work, args.extra, 1 if args.quick else 3, target_size)
     try:
@@ -236,7 +224,13 @@ def main(argv=None):
         notes = notes_for(args, target_size)
         report.write_results(results, bench.rows, facts, bench.commands, notes)
         print(f"bench: wrote {results}")
-    return 0
+    return corpus_sites.main(corpus_argv(args)) if args.corpus else 0
+
+
+def corpus_argv(args):
+    """corpus_sites' options from ours (its work folder inside ours; --quick: one run)."""
+    argv = ["--quick"] if args.quick else []
+    return argv + (["--workdir", str(Path(args.workdir) / "corpus")] if args.workdir else [])
 
 
 def notes_for(args, target_size):
@@ -263,8 +257,10 @@ def notes_for(args, target_size):
         "the kit's article and real-world-sized pages made from it (benchmarks/pages.py: "
         "menus, inline SVG, highlighted code, long prose, comment threads); the reference is "
         "BeautifulSoup (lxml backend) building its tree alone, what the audit paid before.",
-        "Peak memory is the larger of the child's ru_maxrss (os.wait4) and the summed RSS of "
-        "its process tree sampled every 50 ms (the audit uses all cores).",
+        "Peak memory is the larger of the command's ru_maxrss, as GNU time reports it, and the "
+        "summed RSS of its process tree sampled every 50 ms (the audit uses all cores). Until "
+        "2026-12 it was ru_maxrss of the direct child (os.wait4), which a forked child inherits "
+        "from this benchmark's own process: small tools read as the benchmark's ~50 MB.",
         "Cold card generation: the kit's work folder (social-card, audit and Pelican caches) "
         "wiped before the build; warm: the same caches kept, output removed.",
         "Warm rebuild: CACHE_CONTENT and LOAD_CONTENT_CACHE on, one full build to fill the "
@@ -278,6 +274,9 @@ def notes_for(args, target_size):
         "and feed <link>s plus the linked share/comments/subscribe/feeds CSS files; JS required "
         "is 0 when all markers are in the served HTML and not hidden.",
         "The machine is shared with other jobs, so single runs carry noise of several percent.",
+        "Per-site benchmarks on the real-world corpus (each corpus blog with the kit vs plain "
+        "Pelican; the audit vs html-proofer on each generator site): [CORPUS.md](CORPUS.md), "
+        "`python -m benchmarks.run --only corpus`.",
     ]
 
 
