@@ -35,9 +35,14 @@ def escape_kit_templates(env, template_paths):
         return
     original = getattr(current, "townsquare_original", current)
 
+    kit_names = {}  # template name -> read from the kit's folders (the loader reads the file)
+
     def decide(name):
-        if name is not None and _from(env, name, folders):
-            return True
+        if name is not None:
+            if name not in kit_names:
+                kit_names[name] = _from(env, name, folders)
+            if kit_names[name]:
+                return True
         return original(name) if callable(original) else original
 
     decide.townsquare_folders = folders

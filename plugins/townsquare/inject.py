@@ -13,6 +13,7 @@ comments block.
 
 import html
 import logging
+import os
 import re
 
 import jinja2
@@ -223,6 +224,19 @@ def _template(env, name):
         return None
 
 
+def _bytecode_cache(cache_path):
+    """Compiled partials kept under CACHE_PATH between builds (Jinja checks each against its
+    source), or None when there is no cache folder to write."""
+    if not cache_path:
+        return None
+    folder = os.path.join(cache_path, "townsquare-templates")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(folder)
+
+
 def _environment(settings):
     """A Jinja environment over the kit's template folders, always autoescaping (one per build)."""
     paths = tuple(settings.get(TEMPLATE_PATHS) or ())
@@ -233,6 +247,7 @@ def _environment(settings):
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=_bytecode_cache(settings.get("CACHE_PATH")),
         )
         env.globals.update(settings.get("JINJA_GLOBALS") or {})
         env.filters.update(settings.get("JINJA_FILTERS") or {})

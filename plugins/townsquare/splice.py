@@ -12,6 +12,9 @@ from . import placement
 
 HEAD_START = re.compile(r"<head\b[^>]*>", re.I)
 HEAD_END = re.compile(r"</head\s*>", re.I)
+BODY_START = re.compile(r"<body\b[^>]*>", re.I)
+BODY_END = re.compile(r"</body\s*>", re.I)
+CONTENTINFO = re.compile(r"""\srole\s*=\s*["']?contentinfo\b""", re.I)
 _ATTRS = r"""(?:"[^"]*"|'[^']*'|[^'">])*"""
 #: Start tags of the main column, most specific first (as placement.MAIN_MARKS).
 MAIN_STARTS = tuple(
@@ -62,7 +65,12 @@ def splice(text, rendered, title, content_html):
             # No main column: the subscribe block follows the post's own pieces.
             inserts[-1] = (body_end, inserts[-1][1] + "\n" + rendered["subscribe"])
         elif column_end is None:
-            return None
+            # No main column and no post (a listing): the end of <body>, before the site
+            # footer, as placement.end_of_column puts it on the parsed page.
+            column_end = body_end_before_footer(body)
+            if column_end is None:
+                return None
+            inserts.append((column_end, rendered["subscribe"] + "\n"))
         else:
             inserts.append((column_end, rendered["subscribe"] + "\n"))
     for offset, html in sorted(inserts, reverse=True):
@@ -95,14 +103,30 @@ def main_end(body):
     return None
 
 
+def body_end_before_footer(body):
+    """Offset where the <body> element's content ends, before its site footer; None when the
+    page has no <body> start tag or more than one </body>."""
+    start = BODY_START.search(body)
+    ends = [m.start() for m in BODY_END.finditer(body)]
+    if start is None or len(ends) != 1 or ends[0] < start.end():
+        return None
+    footer = _site_footer(body, start.end(), ends[0])
+    return ends[0] if footer is None else footer
+
+
 def _site_footer(text, start, end):
-    """Offset of the first <footer> start tag between start and end outside any <article>."""
+    """Offset of the first <footer> (or role=contentinfo) start tag between start and end
+    outside any <article> (placement.site_footer on the parsed page)."""
     articles = 0
     for token in TOKENS.finditer(text, start, end):
         name = (token.group("name") or "").lower()
+        if not name or token.group("close"):
+            if name == "article":
+                articles -= 1
+            continue
         if name == "article" and not token.group("self"):
-            articles += -1 if token.group("close") else 1
-        elif name == "footer" and not token.group("close") and articles <= 0:
+            articles += 1
+        elif articles <= 0 and (name == "footer" or CONTENTINFO.search(token.group(0))):
             return token.start()
     return None
 

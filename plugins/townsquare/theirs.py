@@ -53,12 +53,22 @@ def draws_share_row(text, span, share_post=None):
     if _outside(SHARE_LINK.finditer(text), span):
         return True
     for url in (share_post or {}).values():
+        if not isinstance(url, str) or not url:
+            continue
         escaped = url.replace("&", "&amp;")
         for needle in dict.fromkeys((url, escaped)):
-            found = [m for m in re.finditer(re.escape(needle), text)]
-            if _outside(found, span):
+            if any(not span[0] <= at < span[1] for at in _offsets(text, needle)):
                 return True
     return False
+
+
+def _offsets(text, needle):
+    """Every offset of needle in text (a plain substring search: compiling each URL as a
+    regular expression cost more than the rest of the page's injection)."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
 
 
 def comments_block(text, span):

@@ -21,7 +21,7 @@ from PIL import Image, features
 
 from pelican.plugins.townsquare.untracked import cache_folder
 
-from .draw import HEIGHT, WIDTH, draw_card
+from .geometry import HEIGHT, WIDTH
 
 logger = logging.getLogger(__name__)
 
@@ -144,6 +144,8 @@ class CardMaker:
         handle, temporary = tempfile.mkstemp(suffix=".png", dir=self.cache_dir)
         os.close(handle)
         try:
+            from .draw import draw_card  # Pillow's drawing modules: only for a new card
+
             draw_card(spec, temporary)
             data = Path(temporary).read_bytes()
             _write_digest(cached, data)

@@ -13,7 +13,8 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
 from pelican.plugins.townsquare.files import read_regular
 
-WIDTH, HEIGHT = 1200, 630
+from .geometry import HEIGHT, WIDTH
+
 MARGIN = 80
 BAND = 120  # the brand colour's band across the top, holding the site name and the logo
 TITLE_SIZES = (80, 72, 64, 56, 50)  # largest first: shrink until the title fits 3 lines

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import jsonld
 from .cards import BUNDLED_FONTS, CardMaker, CardSpec
 from .content import content_meta
-from .draw import HEIGHT, WIDTH
+from .geometry import HEIGHT, WIDTH
 from .images import ImageFinder, SocialImage
 from .listings import direct_templates, listing_meta
 from .model import document_title
