@@ -23,6 +23,9 @@ AUTHORS_BIO = {
     "amara-okafor": {
         "name": "Amara Okafor",
         "bio": "CEO. Writes about leading in the open and answering the hard questions first.",
+        "role": "Chief executive",
+        # A drawn placeholder portrait made for this sample: put your own photo here.
+        "photo": "images/amara-okafor.png",
         "twitter": "@amara_example",
         "email": "amara@example.org",
         "fediverse": "@amara@mastodon.example",

@@ -22,6 +22,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BLOG = FIXTURES / "blog"
 CONTENT = BLOG / "content"
 BLOG_LOGO = "images/townsquare-logo.png"
+BLOG_PHOTO = "images/amara-okafor.png"  # the sample author's drawn portrait
 #: The virtual environment running the tests (the kit installed in it): Makefile runs under
 #: test use it as their VENV instead of creating their own.
 VENV = Path(sys.executable).parent.parent
@@ -46,7 +47,14 @@ def make_settings(output, settings_file="pelicanconf.py", **overrides):
     for key in ("PATH", "OUTPUT_PATH", "THEME", "CACHE_PATH"):
         if isinstance(base.get(key), Path):
             base[key] = str(base[key])
-    return read_settings(str(BLOG / settings_file), override=base)
+    settings = read_settings(str(BLOG / settings_file), override=base)
+    # Likewise the sample author's photo: kept only where the content folder holds it.
+    if "AUTHORS_BIO" not in overrides and not (Path(base["PATH"]) / BLOG_PHOTO).is_file():
+        settings["AUTHORS_BIO"] = {
+            slug: {key: value for key, value in entry.items() if key != "photo"}
+            for slug, entry in (settings.get("AUTHORS_BIO") or {}).items()
+        }
+    return settings
 
 
 def reset_plugin_signals():

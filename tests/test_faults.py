@@ -39,8 +39,8 @@ def write_blog(root, *slugs):
     content = Path(root) / "content"
     (content / "posts").mkdir(parents=True, exist_ok=True)
     (content / "images").mkdir(exist_ok=True)
-    # SITELOGO and SOCIAL_DEFAULT_IMAGE of the fixture blog's settings
-    for image in ("townsquare-logo.png", "community-square.png"):
+    # SITELOGO, SOCIAL_DEFAULT_IMAGE and the main author's photo of the fixture blog's settings
+    for image in ("townsquare-logo.png", "community-square.png", "amara-okafor.png"):
         shutil.copy(CONTENT / "images" / image, content / "images")
     for slug in slugs or ("hello",):
         post = content / "posts" / f"{slug}.md"

@@ -20,6 +20,12 @@ def kit_theme_path():
     return os.path.dirname(spec.origin) if spec and spec.origin else None
 
 
+def is_kit_theme(settings):
+    """True when the build's THEME is Townsquare's own theme (compared by folder)."""
+    theme, kit = settings.get("THEME"), kit_theme_path()
+    return bool(theme and kit) and os.path.realpath(theme) == os.path.realpath(kit)
+
+
 def kit_folders(template_paths):
     """The kit's template folders: its plugins' (template_paths) and its theme's."""
     theme = kit_theme_path()

@@ -23,6 +23,7 @@ from .assets import TEMPLATE_PATHS
 from .drafts import is_draft
 from .markers import carried, markers_in
 from .splice import splice
+from .untracked import cache_folder
 
 logger = logging.getLogger(__name__)
 
@@ -229,12 +230,11 @@ def _bytecode_cache(cache_path):
     source), or None when there is no cache folder to write."""
     if not cache_path:
         return None
-    folder = os.path.join(cache_path, "townsquare-templates")
     try:
-        os.makedirs(folder, exist_ok=True)
+        folder = cache_folder(os.path.join(cache_path, "townsquare-templates"))
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(folder)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _environment(settings):
