@@ -225,3 +225,35 @@ def test_an_svg_card_logo_is_a_setting_problem_not_a_crash(tmp_path):
         "  - Setting 'SOCIAL_CARD_LOGO': received 'theme/img/favicon.svg'; "
         "allowed: '' or a PNG/JPEG path inside the content folder",
     ]
+
+
+def _photo_warnings(caplog):
+    return [r.getMessage() for r in caplog.records if "has no photo" in r.getMessage()]
+
+
+def test_the_main_author_without_a_photo_is_said_once(tmp_path, caplog, monkeypatch):
+    from pelican.log import LimitFilter
+
+    monkeypatch.setattr(LimitFilter, "_raised_messages", set())  # it drops repeats per process
+    caplog.set_level(logging.WARNING)
+    bios = make_settings(tmp_path / "unused")["AUTHORS_BIO"]
+    without = {slug: {k: v for k, v in e.items() if k != "photo"} for slug, e in bios.items()}
+    out = run_build(tmp_path / "output", AUTHORS_BIO=without)
+    assert _photo_warnings(caplog) == [
+        "brand: the main author 'Amara Okafor' has no photo, so posts, the author box, the "
+        "home page and the social cards show initials; add 'photo': 'images/you.jpg' to their "
+        "AUTHORS_BIO entry (docs/brand.md)"
+    ]
+    home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert home.select(".avatar.initials")
+
+
+def test_the_sample_authors_photo_is_shown_and_nothing_is_said(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    out = run_build(tmp_path / "output")
+    assert _photo_warnings(caplog) == []
+    post = BeautifulSoup(
+        (out / "posts" / "listening-tours.html").read_text(encoding="utf-8"), "lxml"
+    )
+    photos = {img["src"] for img in post.select("img.avatar")}
+    assert photos and all(src.endswith("/images/amara-okafor.png") for src in photos)
