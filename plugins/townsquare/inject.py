@@ -18,7 +18,7 @@ import re
 
 import jinja2
 
-from . import placement, theirs
+from . import theirs
 from .assets import TEMPLATE_PATHS
 from .drafts import is_draft
 from .markers import carried, markers_in
@@ -159,6 +159,8 @@ def _inject(text, missing, context, kind):
         return spliced
     # The theme changed the post's text or its main column could not be found for certain:
     # parse the whole page and place the pieces by its structure.
+    from . import placement  # beautifulsoup4: loaded only for a page that needs parsing
+
     soup = placement.parse(text)
     fragments = placement.Fragments()
     head = soup.head
@@ -184,6 +186,8 @@ def _place_body_pieces(soup, fragments, rendered, context):
     always inside the post's column and before the site's footer (placement.py)."""
     after_body = [rendered[p] for p in ("share", "comments") if p in rendered]
     content = _content(context)
+    from . import placement
+
     box = placement.body_box(soup, getattr(content, "content", "")) if content else None
     column = placement.main_column(soup)
     after = None

@@ -4,13 +4,14 @@ Pure tree work on a BeautifulSoup document: find the post's body, the page's mai
 the head, drop the theme's conflicting metadata, insert fragments. No I/O, no settings.
 """
 
-import json
 import re
 
 import lxml.html
 from bs4 import BeautifulSoup, NavigableString
 from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
+
+from .headmeta import REPLACED_META, is_posting
 
 
 class _Formatter(HTMLFormatter):
@@ -30,8 +31,6 @@ FORMATTER = _Formatter(
     empty_attributes_are_booleans=True,
 )
 
-#: Head elements the kit's metadata replaces (a second og:title would conflict with ours).
-REPLACED_META = re.compile(r"^(og:|article:|twitter:|fediverse:creator$|description$)", re.I)
 #: Main-column candidates, most specific first, for themes without a <main> element:
 #: (attribute, value) pairs, where "name" is the element's own name.
 MAIN_MARKS = (
@@ -87,50 +86,6 @@ def drop_conflicting_metadata(head):
             tag.decompose()
     for tag in head.find_all("script", type="application/ld+json"):
         tag.decompose()
-
-
-#: JSON-LD types that describe the post itself: the kit writes the page's one BlogPosting.
-POSTING_TYPES = frozenset(
-    ("Article", "BlogPosting", "NewsArticle", "TechArticle", "SocialMediaPosting", "Report")
-)
-LD_SCRIPT = re.compile(
-    r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>",
-    re.I | re.S,
-)
-
-
-def is_posting(text):
-    """True when a JSON-LD script's text describes a post (a posting type, also in @graph)."""
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return False
-    items = data if isinstance(data, list) else [data]
-    items += [node for item in items if isinstance(item, dict) for node in _graph(item)]
-    for item in items:
-        kinds = item.get("@type") if isinstance(item, dict) else None
-        kinds = kinds if isinstance(kinds, list) else [kinds]
-        if any(isinstance(kind, str) and kind in POSTING_TYPES for kind in kinds):
-            return True
-    return False
-
-
-def _graph(item):
-    graph = item.get("@graph")
-    return graph if isinstance(graph, list) else []
-
-
-def drop_their_postings(text, content_html):
-    """text without the theme's own post JSON-LD (the kit's meta piece writes the page's one);
-    a script inside the post's own text is the author's and stays."""
-
-    def keep(match):
-        whole = match.group(0)
-        if whole in (content_html or "") or not is_posting(match.group(1)):
-            return whole
-        return ""
-
-    return LD_SCRIPT.sub(keep, text)
 
 
 def drop_their_posting_tags(root, content_html):

@@ -1,38 +1,31 @@
 """The fast way to add the kit's pieces to a written page: splice text at exact anchors.
 
 Most themes print ``{{ article.content }}`` verbatim and close their main column with a tag
-that can be found, so the page need not be parsed (and re-serialised) as a whole: only the
-small <head> is parsed, to replace the theme's metadata. Whenever an anchor cannot be found
-with certainty this returns None and inject.py parses the whole page instead.
+that can be found, so the page need not be parsed (and re-serialised) as a whole: the theme's
+metadata is taken out of its <head> by walking the head's tags (headmeta.py). Whenever an
+anchor cannot be found with certainty this returns None and inject.py parses the whole page.
 """
 
 import re
 
-from . import placement
+from .headmeta import ATTRS, TOKENS, drop_their_postings, without_theme_metadata
 
 HEAD_START = re.compile(r"<head\b[^>]*>", re.I)
 HEAD_END = re.compile(r"</head\s*>", re.I)
 BODY_START = re.compile(r"<body\b[^>]*>", re.I)
 BODY_END = re.compile(r"</body\s*>", re.I)
 CONTENTINFO = re.compile(r"""\srole\s*=\s*["']?contentinfo\b""", re.I)
-_ATTRS = r"""(?:"[^"]*"|'[^']*'|[^'">])*"""
 #: Start tags of the main column, most specific first (as placement.MAIN_MARKS).
 MAIN_STARTS = tuple(
     re.compile(pattern, re.I)
     for pattern in (
-        rf"<(?P<tag>main)\b{_ATTRS}>",
-        rf"<(?P<tag>[a-z][\w-]*)\b(?={_ATTRS}\srole\s*=\s*[\"']?main\b){_ATTRS}>",
-        rf"<(?P<tag>[a-z][\w-]*)\b(?={_ATTRS}\sid\s*=\s*[\"']?content[\"'\s>]){_ATTRS}>",
-        rf"<(?P<tag>[a-z][\w-]*)\b(?={_ATTRS}\sid\s*=\s*[\"']?main[\"'\s>]){_ATTRS}>",
-        rf"<(?P<tag>[a-z][\w-]*)\b(?={_ATTRS}\sclass\s*=\s*\"(?:[^\"]*\s)?content[\s\"]){_ATTRS}>",
-        rf"<(?P<tag>[a-z][\w-]*)\b(?={_ATTRS}\sid\s*=\s*[\"']?page[\"'\s>]){_ATTRS}>",
+        rf"<(?P<tag>main)\b{ATTRS}>",
+        rf"<(?P<tag>[a-z][\w-]*)\b(?={ATTRS}\srole\s*=\s*[\"']?main\b){ATTRS}>",
+        rf"<(?P<tag>[a-z][\w-]*)\b(?={ATTRS}\sid\s*=\s*[\"']?content[\"'\s>]){ATTRS}>",
+        rf"<(?P<tag>[a-z][\w-]*)\b(?={ATTRS}\sid\s*=\s*[\"']?main[\"'\s>]){ATTRS}>",
+        rf"<(?P<tag>[a-z][\w-]*)\b(?={ATTRS}\sclass\s*=\s*\"(?:[^\"]*\s)?content[\s\"]){ATTRS}>",
+        rf"<(?P<tag>[a-z][\w-]*)\b(?={ATTRS}\sid\s*=\s*[\"']?page[\"'\s>]){ATTRS}>",
     )
-)
-#: Comments, raw-text elements (their text may hold "</div>") and tags, in document order.
-TOKENS = re.compile(
-    rf"<!--.*?-->|<(?P<raw>script|style|textarea|title)\b{_ATTRS}>.*?</(?P=raw)\s*>"
-    rf"|<(?P<close>/?)(?P<name>[a-z][\w-]*)\b{_ATTRS}(?P<self>/?)>",
-    re.I | re.S,
 )
 
 
@@ -48,7 +41,7 @@ def splice(text, rendered, title, content_html):
         return None
     body = text[end.end() :]
     if "meta" in rendered:  # the theme's BlogPosting in its body would be a second one
-        body = placement.drop_their_postings(body, content_html)
+        body = drop_their_postings(body, content_html)
     inserts = []  # (offset in body, html)
     after_body = "\n".join(rendered[p] for p in ("share", "comments") if p in rendered)
     body_end = None
@@ -83,11 +76,7 @@ def _head(inner, rendered, title):
     """The head's inner HTML with the theme's metadata replaced by the kit's."""
     if "meta" not in rendered:
         return inner + rendered.get("feeds", "")
-    soup = placement.parse(inner)
-    placement.drop_conflicting_metadata(soup)
-    if title:
-        placement.set_title(soup, soup, title)
-    kept = soup.decode(formatter=placement.FORMATTER)
+    kept = without_theme_metadata(inner, title)
     return kept.rstrip() + "\n" + rendered["meta"] + rendered.get("feeds", "") + "\n"
 
 

@@ -3,8 +3,6 @@
 import re
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
-
 #: (element, attribute) pairs that hold one URL.
 URL_ATTRIBUTES = (
     ("a", "href"),
@@ -72,6 +70,8 @@ def absolutize(html, base):
     # off, so most posts need no rewriting; parsing them anyway was the feeds' main cost.
     if not html or _all_absolute(html):
         return html or ""
+    from bs4 import BeautifulSoup  # loaded only for a post that needs rewriting
+
     soup = BeautifulSoup(html, "html.parser")
     for tag, attribute in URL_ATTRIBUTES:
         for element in soup.find_all(tag, attrs={attribute: True}):

@@ -6,9 +6,9 @@ import os
 import posixpath
 from dataclasses import dataclass
 from html import unescape
+from html.parser import HTMLParser
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
 from feedgenerator import get_tag_uri
 
 from .absolute import absolutize, is_absolute
@@ -64,8 +64,34 @@ def pelican_id(article, settings):
     return get_tag_uri(link, article.date)
 
 
+class _Text(HTMLParser):
+    """The text of an HTML fragment, as BeautifulSoup's get_text(" ") gives it: every string
+    outside comments, <script>, <style> and <template>, joined by spaces."""
+
+    HIDDEN = frozenset(("script", "style", "template"))
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.strings, self.hidden = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.strings.append(data)
+
+
 def _text(html):
-    return " ".join(unescape(BeautifulSoup(html or "", "html.parser").get_text(" ")).split())
+    parser = _Text()
+    parser.feed(html or "")
+    parser.close()
+    return " ".join(unescape(" ".join(parser.strings)).split())
 
 
 def _local_file(relative, settings, output_path):

@@ -8,8 +8,6 @@ to <title>, the meta description and the first image in the page; so do we.
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
-
 
 @dataclass(frozen=True)
 class SharedMeta:
@@ -49,6 +47,8 @@ def _first_image(soup, base):
 
 def read_shared_meta(html, page_url):
     """Parse one built page and return its SharedMeta; page_url is where it will live."""
+    from bs4 import BeautifulSoup  # local builds only (previews are never published)
+
     soup = BeautifulSoup(html, "lxml")
     canonical = soup.find("link", rel="canonical", href=True)
     url = _meta(soup, "og:url") or (canonical["href"] if canonical else "") or page_url
