@@ -30,7 +30,10 @@ def markers_in(text, body=""):
         text = text.replace(body, "", 1)
     found = {}
     for match in _START_TAG.finditer(_NOT_TAGS.sub("", text)):
-        names = _NAME.findall(_QUOTED.sub("", match.group(2)))
+        attributes = match.group(2)
+        if "data-" not in attributes.lower():  # most tags: no need to read their names
+            continue
+        names = _NAME.findall(_QUOTED.sub("", attributes))
         marked = {n.lower() for n in names if n.lower().startswith(_PREFIXES)}
         if marked:
             found.setdefault(match.group(1).lower(), set()).update(marked)

@@ -8,6 +8,7 @@ file name is the hash, a changed title also changes the image URL, which makes s
 fetch the new card.
 """
 
+import functools
 import hashlib
 import io
 import json
@@ -55,6 +56,13 @@ def _file_digest(path, _memo={}):  # noqa: B006 - deliberate per-process memo of
     return _memo[key]
 
 
+@functools.lru_cache(maxsize=1)
+def _raqm():
+    """Whether Pillow shapes text with libraqm (asked once: a feature check per card cost
+    more than the rest of the card's key)."""
+    return bool(features.check("raqm"))
+
+
 def card_key(spec):
     """Return the sha256 of a card's inputs: text, colours, font and logo bytes, size, code."""
     inputs = asdict(spec)
@@ -65,7 +73,7 @@ def card_key(spec):
     inputs["size"] = [WIDTH, HEIGHT]
     inputs["version"] = CARD_VERSION
     # Right-to-left text shapes differently with and without libraqm.
-    inputs["raqm"] = bool(features.check("raqm"))
+    inputs["raqm"] = _raqm()
     blob = json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()
 
