@@ -17,10 +17,16 @@ def read(path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "lxml")
 
 
-def test_sample_site_builds_without_warnings(tmp_path, warnings_log):
+def test_sample_site_builds_without_warnings(tmp_path, warnings_log, monkeypatch):
+    from pelican.log import LimitFilter
+
+    monkeypatch.setattr(LimitFilter, "_raised_messages", set())  # it drops repeats per process
     run_build(tmp_path / "output")
     problems = [f"{r.levelname}: {r.getMessage()}" for r in warnings_log.records]
-    assert problems == []
+    # The fixture post's Mastodon status is on mastodon.example, which never resolves: the
+    # replies plugin says once that it used no conversation (its own tests serve real ones).
+    offline = "replies: 1 conversation(s) could not be fetched"
+    assert [p for p in problems if not p.startswith(f"WARNING: {offline}")] == []
 
 
 @pytest.mark.parametrize(
