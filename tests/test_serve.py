@@ -140,3 +140,33 @@ def test_make_serve_passes_port_and_host_and_builds_apart_from_output(blog):
     assert dry.stdout.splitlines()[-1] == (
         ".venv/bin/townsquare serve -s pelicanconf.py -o .serve --bind 127.0.0.2 --port 8001"
     )
+
+
+def test_a_file_saved_during_a_build_is_seen_after_it(tmp_path):
+    # Pelican's watcher starts only after a build ends: a post saved while a build ran was
+    # missed until the leader saved again (CI timed out once waiting for that rebuild).
+    from pelican.plugins.townsquare.rebuild import saved_since
+
+    content, theme = tmp_path / "content", tmp_path / "theme"
+    (content / "posts").mkdir(parents=True)
+    (content / "images").mkdir()
+    (theme / "templates").mkdir(parents=True)
+    settings_file = tmp_path / "pelicanconf.py"
+    for path in (settings_file, content / "posts" / "old.md", theme / "templates" / "base.html"):
+        path.write_text("x", encoding="utf-8")
+    started = time.time()
+    time.sleep(0.05)
+    new = content / "posts" / "new.md"
+    new.write_text("Title: saved during the build\n", encoding="utf-8")
+    (content / "posts" / ".new.md.swp").write_text("editor", encoding="utf-8")
+    (theme / "templates" / "base.html").write_text("y", encoding="utf-8")
+    watched = {
+        "PATH": str(content),
+        "THEME": str(theme),
+        "STATIC_PATHS": ["images"],
+        "IGNORE_FILES": [".*"],
+    }
+    assert saved_since(started, str(settings_file), watched) == sorted(
+        [str(new), str(theme / "templates" / "base.html")]
+    )
+    assert saved_since(time.time() + 1, str(settings_file), watched) == []

@@ -6,9 +6,11 @@ first time: the same mistake made again later printed nothing. Here a build eith
 prints what failed, every time, and then the loop waits for the next saved change.
 """
 
+import fnmatch
 import logging
 import os
 import sys
+import time
 
 from pelican import Pelican
 from pelican.log import LimitFilter
@@ -79,9 +81,46 @@ class Rebuilder:
 
     def forever(self):
         """Build, then rebuild after every change, until interrupted."""
+        again = []
         while True:
+            started = time.time()
             self.build()
-            changed = self.wait()
+            # The watcher starts after the build: a file saved while it ran would be missed.
+            saved = saved_since(started, self.settings_file, self.watched)
+            if saved == again:  # the same files once more: the build writes them (a plugin)
+                saved = []
+            again = saved
+            changed = saved or self.wait()
             shown = ", ".join(os.path.relpath(path) for path in changed[:3])
             more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
             print(f"-> Changed: {shown}{more}; rebuilding", flush=True)
+
+
+def saved_since(moment, settings_file, watched):
+    """The watched files (settings file, content, theme, static paths) modified after moment,
+    sorted; IGNORE_FILES patterns are left out, as the watcher leaves them."""
+    content = watched.get("PATH") or ""
+    roots = [settings_file, content, watched.get("THEME") or ""]
+    roots += [os.path.join(content, path) for path in watched.get("STATIC_PATHS") or ()]
+    ignored = list(watched.get("IGNORE_FILES") or ())
+    found = set()
+    for root in filter(None, roots):
+        for path in _files(os.path.abspath(root)):
+            name = os.path.basename(path)
+            if any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
+                continue
+            try:
+                if os.stat(path).st_mtime > moment:
+                    found.add(path)
+            except OSError:  # removed meanwhile
+                continue
+    return sorted(found)
+
+
+def _files(root):
+    if os.path.isfile(root):
+        yield root
+        return
+    for folder, _folders, names in os.walk(root):
+        for name in names:
+            yield os.path.join(folder, name)
