@@ -273,6 +273,14 @@ def served_build(tmp_path_factory, name, csp=False, **settings):
         server.server_close()
 
 
+@pytest.fixture(scope="session")
+def served_sample(tmp_path_factory):
+    """The fixture blog built for, and served on, a random loopback port once per session (read
+    only): the origin URL. For browser checks of the kit's own pages (contrast, axe-core)."""
+    with served_build(tmp_path_factory, "served-sample") as (origin, _out):
+        yield origin
+
+
 def pytest_terminal_summary(terminalreporter):
     """One loud line when tests were skipped for a missing tool, with the command that fixes it."""
     skipped = terminalreporter.stats.get("skipped", [])

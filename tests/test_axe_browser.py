@@ -7,7 +7,7 @@ selectors and axe's own summary of what to fix.
 """
 
 import pytest
-from conftest import ROOT, require, served_build
+from conftest import ROOT, require
 
 pytestmark = pytest.mark.browser
 
@@ -30,19 +30,13 @@ RUN = """async (tags) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    with served_build(tmp_path_factory, "axe") as (origin, _out):
-        yield origin
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_a_or_aa_violation(browser, site, scheme):
+def test_axe_finds_no_a_or_aa_violation(browser, served_sample, scheme):
     require(AXE.is_file(), "axe-core (`npm ci`)")
     found = {}
     for path in PAGES:
         page = browser.new_page(color_scheme=scheme)
-        response = page.goto(f"{site}/{path}")
+        response = page.goto(f"{served_sample}/{path}")
         assert response is not None and response.status == 200, path
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(RUN, TAGS)

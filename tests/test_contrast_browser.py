@@ -3,7 +3,6 @@ readers land on meets WCAG AA against the background it is drawn on (Lighthouse 
 light scheme)."""
 
 import pytest
-from conftest import served_build
 
 pytestmark = pytest.mark.browser
 
@@ -50,18 +49,12 @@ CONTRAST = r"""
 """
 
 
-@pytest.fixture(scope="module")
-def origin(tmp_path_factory):
-    with served_build(tmp_path_factory, "contrast") as (origin, _out):
-        yield origin
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_text_contrast_meets_wcag_aa(browser, origin, scheme):
+def test_text_contrast_meets_wcag_aa(browser, served_sample, scheme):
     page = browser.new_page(color_scheme=scheme)
     checked = {}
     for path in PAGES:
-        page.goto(f"{origin}/{path}")
+        page.goto(f"{served_sample}/{path}")
         checked[path] = page.evaluate(CONTRAST)
         # Focus styles must stay readable too: check the first share link focused.
         if path.startswith("posts/"):

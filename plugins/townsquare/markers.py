@@ -9,12 +9,13 @@ left out before looking.
 
 import re
 
-_ATTRS = r"""(?:"[^"]*"|'[^']*'|[^'">])*"""
+from .headmeta import ATTRS
+
 #: Comments and raw-text elements: their contents are text, whatever they look like.
 _NOT_TAGS = re.compile(
-    rf"<!--.*?-->|<(script|style|textarea|title)\b{_ATTRS}>.*?</\1\s*>", re.I | re.S
+    rf"<!--.*?-->|<(script|style|textarea|title)\b{ATTRS}>.*?</\1\s*>", re.I | re.S
 )
-_START_TAG = re.compile(rf"<([a-zA-Z][\w-]*)({_ATTRS})>")
+_START_TAG = re.compile(rf"<([a-zA-Z][\w-]*)({ATTRS})>")
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 _NAME = re.compile(r"(?:^|[\s/])([^\s=/>\"']+)")
 #: Every attribute the kit's markers start with (a cheap first test).

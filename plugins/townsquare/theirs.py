@@ -45,7 +45,12 @@ def body_span(text, content_html):
 
 
 def _outside(matches, span):
-    return next((m for m in matches if not span[0] <= m.start() < span[1]), None)
+    return next((m for m in matches if _out(m.start(), span)), None)
+
+
+def _out(at, span):
+    """True when offset at lies outside the post's body span (start, end)."""
+    return not span[0] <= at < span[1]
 
 
 def draws_share_row(text, span, share_post=None):
@@ -57,7 +62,7 @@ def draws_share_row(text, span, share_post=None):
             continue
         escaped = url.replace("&", "&amp;")
         for needle in dict.fromkeys((url, escaped)):
-            if any(not span[0] <= at < span[1] for at in _offsets(text, needle)):
+            if any(_out(at, span) for at in _offsets(text, needle)):
                 return True
     return False
 

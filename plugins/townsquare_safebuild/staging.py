@@ -39,8 +39,11 @@ logger = logging.getLogger(__name__)
 #: and sends signals under pelican.plugins._utils / .signals: those are Pelican's too.
 PELICAN = "pelican"
 OTHER_PLUGINS = "pelican.plugins."
-PELICAN_PLUGIN_MACHINERY = ("pelican.plugins.townsquare", "pelican.plugins._utils")
-PELICAN_PLUGIN_MACHINERY += ("pelican.plugins.signals",)
+PELICAN_PLUGIN_MACHINERY = (
+    "pelican.plugins.townsquare",
+    "pelican.plugins._utils",
+    "pelican.plugins.signals",
+)
 
 
 def foreign(record):
@@ -74,10 +77,7 @@ class _ErrorCollector(logging.Handler):
                 self.foreign[(record.name, _first_line(record))] += 1
             return
         record.townsquare_collected = True  # console.py: listed once in the failure message
-        try:
-            message = record.getMessage().strip()
-        except Exception:  # a malformed log call must not hide the real problem
-            message = str(record.msg)
+        message = _message(record)
         # Pelican logs "Could not process <file>" from inside its except block but hides the
         # exception unless DEBUG; the exception in flight is the actual problem, so name it.
         exc = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
@@ -164,12 +164,16 @@ def _build(pelican, original_run, target, final):
     return sorted(collector.messages) or _staged_checks(pelican, target.staging), None
 
 
-def _first_line(record):
+def _message(record):
+    """The record's message, stripped; a malformed log call must not hide the real problem."""
     try:
-        message = record.getMessage()
-    except Exception:  # a malformed log call of another plugin
-        message = str(record.msg)
-    line = (message.strip().splitlines() or [""])[0]
+        return record.getMessage().strip()
+    except Exception:
+        return str(record.msg)
+
+
+def _first_line(record):
+    line = (_message(record).splitlines() or [""])[0]
     return line if len(line) <= 160 else line[:159] + "…"
 
 
