@@ -57,6 +57,17 @@ class Served:
         return self.process.wait(timeout=30)
 
 
+def served_home(port, pages):
+    """True once the server's home page has a canonical link (the built site is in place);
+    each page read is appended to pages."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+            pages.append(BeautifulSoup(response.read(), "lxml"))
+    except OSError:  # not serving yet, or a 404 before the first swap
+        return False
+    return pages[-1].select_one('link[rel="canonical"]') is not None
+
+
 def saved_until(bad, served, failures, every=10):
     """True once the failures-th failure is reported. On a loaded machine a file written right
     after a rebuild can be missed by the watcher, so the leader's 'save' is repeated every
@@ -76,8 +87,11 @@ def test_serve_follows_the_port_and_reports_every_failed_build_once(blog):
     served = Served(blog, port)
     try:
         wait_for(lambda: "Done: Processed" in served.stdout(), "the first build")
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
-            home = BeautifulSoup(response.read(), "lxml")
+        # Pelican prints "Done" before the audit and the swap put the site in place: the
+        # home page is read once it is the built one (a loaded machine showed the gap).
+        pages = []
+        wait_for(lambda: served_home(port, pages), "the built home page")
+        home = pages[-1]
         origin = f"http://127.0.0.1:{port}/"
         assert home.select_one('link[rel="canonical"]')["href"] == origin
         assert home.select_one('link[rel="stylesheet"]')["href"].startswith(origin)
