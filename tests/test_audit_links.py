@@ -73,3 +73,51 @@ def test_the_command_reports_page_and_line(build_site, rooted_post, capsys):
 def test_the_same_site_at_a_domain_root_is_clean(build_site, rooted_post, capsys):
     out = build_site(PATH=str(rooted_post), SITEURL="https://amara.example", AUDIT_ENABLED=False)
     assert main([str(out), "--rules", "internal-links"]) == 0
+
+
+URL_SPELLINGS = [
+    "https://example.org/",
+    "https://example.org",
+    "https://example.org/posts/a.html",
+    "https://example.org/blog/posts/a.html",
+    "https://example.org/blog",
+    "https://example.org/blog/",
+    "https://example.org/blogroll/x.html",
+    "https://example.org/tag/",
+    "https://example.org/a/../b.html",
+    "https://example.org/./b.html",
+    "https://example.org/.well-known/x",
+    "https://example.org/a%20b.html",
+    "https://example.org/a.html?x=1",
+    "https://example.org/a.html#top",
+    "https://example.org:443/a.html",
+    "https://EXAMPLE.org/a.html",
+    "https://example.org.evil.net/a.html",
+    "https://example.orgx/a.html",
+    "http://example.org/a.html",
+    "https://example.org/feeds/all.atom.xml",
+    "https://example.org/a.html ",
+]
+
+
+@pytest.mark.parametrize("prefix", ["", "/blog"])
+def test_the_quick_way_to_a_site_file_agrees_with_the_general_one(prefix):
+    # internal-links resolves plain site URLs without urlsplit (most of a big site's new
+    # URLs); whenever it answers, the answer is the general resolver's.
+    from pelican.plugins.townsquare_audit.rules.internal_links import _plain_site_path
+    from pelican.plugins.townsquare_audit.urls import site_path
+
+    answered = []
+    for url in URL_SPELLINGS:
+        quick = _plain_site_path(url, "https://example.org/", prefix)
+        if quick is not None:
+            answered.append(url)
+            assert quick == site_path(url, "posts/a.html", "https://example.org", prefix), url
+    expected = {
+        "": ["https://example.org/", "https://example.org/posts/a.html",
+             "https://example.org/blog/posts/a.html", "https://example.org/blog",
+             "https://example.org/blog/", "https://example.org/blogroll/x.html", "https://example.org/tag/",
+             "https://example.org/feeds/all.atom.xml"],
+        "/blog": ["https://example.org/blog/posts/a.html", "https://example.org/blog/"],
+    }  # fmt: skip
+    assert answered == expected[prefix]

@@ -29,6 +29,11 @@ class FeedDiscovery(Rule):
     )
     kinds = CONTENT_KINDS
 
+    def __init__(self):
+        # Absolute feed URLs already found to resolve, by (origin, prefix): every page of a
+        # site announces the same few feeds.
+        self._clean = {}
+
     def check(self, page):
         links = feed_links(page)
         if not links:
@@ -37,8 +42,11 @@ class FeedDiscovery(Rule):
             )
             return
         publish, files = page.site.publish, page.site.files
+        clean = self._clean.setdefault((page.origin, page.prefix), set())
         for link in links:
             href = link.get("href").strip()
+            if href in clean:
+                continue
             if publish and not is_absolute(href):
                 yield self.finding(
                     page, page.line_of_tag(link), f"feed link {href} is not an absolute URL"
@@ -50,3 +58,5 @@ class FeedDiscovery(Rule):
                     page.line_of_tag(link),
                     f"feed link {href} does not resolve to a file in the site",
                 )
+            elif is_absolute(href):  # clean, and the same from every page of the site
+                clean.add(href)

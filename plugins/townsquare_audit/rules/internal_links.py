@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..finding import ERROR, WARNING
 from ..kinds import KINDS, REDIRECT
+from ..urls import PLAIN_ABSOLUTE, is_absolute
 from .base import Rule
 
 #: href= and src= values in the page's source, read in C before any element is looked at:
@@ -41,6 +42,8 @@ NOT_RESOURCES = frozenset({"canonical", "preconnect", "dns-prefetch", "me", "web
 OTHER_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "about:", "blob:")
 #: Fragments browsers handle without an element of that id.
 FREE_FRAGMENTS = frozenset({"", "top"})
+#: The path of a plain site URL: letters, digits, '_', '-', '.' and '/' (ASCII only).
+PLAIN_PATH = re.compile(r"[\w./-]*", re.ASCII)
 
 
 class InternalLinks(Rule):
@@ -52,21 +55,25 @@ class InternalLinks(Rule):
     kinds = tuple(kind for kind in KINDS if kind != REDIRECT)
 
     def __init__(self):
-        # {prefix: {(page folder, URL as written): True}} for URLs that resolved cleanly from
-        # a page of that folder: navigation, styles and feeds repeat on every page. (A URL
-        # passed by a <link rel=canonical> is its page's own address, so it resolves anyway.)
+        # {(prefix, origin): {key: True}} for URLs that resolved cleanly: navigation, styles
+        # and feeds repeat on every page. The key is the URL as written when it is absolute or
+        # root-relative (it names the same file from every page), else (page folder, URL).
+        # (A URL passed by a <link rel=canonical> is its page's own address, so it resolves.)
         self._clean = {}
 
     def check(self, page):
-        clean = self._clean.setdefault(page.prefix, {})
+        clean = self._clean.setdefault((page.prefix, page.origin), {})
         folder = page.rel.rpartition("/")[0]
+        own = page._own
         text = page.text
         pending = set()
         for raw in _values(text):
             if raw[:1] == "#":  # this page's own fragment: an id="..." in the source will do
                 if raw != "#" and f'id="{raw[1:]}"' not in text:
                     pending.add(raw)
-            elif (folder, raw) not in clean:
+            elif raw in clean or (folder, raw) in clean or _elsewhere(raw, own):
+                continue
+            else:
                 pending.add(raw)
         if pending:  # findings in the page's order, as every rule gives them
             findings = self._look_closer(page, pending, clean, folder)
@@ -76,10 +83,17 @@ class InternalLinks(Rule):
         """Findings for the URLs not known to be clean: each is first checked as a link's
         would be; only a URL with a problem is looked up on its elements (tag, rel, opt-out)."""
         by_value = None
+        files, own, prefix = page.site.files, page._own, page.prefix
         for raw in pending:
+            plain = _plain_site_path(raw, own, prefix)
+            if plain is not None and _existing(files, plain) is not None:
+                clean[raw] = True  # the usual site URL, resolved without urlsplit
+                continue
             value = html.unescape(raw) if "&" in raw else raw
             if not _problem(page, None, value):
-                if raw[:1] != "#":  # resolves the same from every page of the folder
+                if raw[:1] == "/" or is_absolute(raw):  # the same file from every page
+                    clean[raw] = True
+                elif raw[:1] != "#":  # resolves the same from every page of the folder
                     clean[(folder, raw)] = True
                 continue
             if by_value is None:
@@ -89,6 +103,38 @@ class InternalLinks(Rule):
                 if problem and element.get(PROOFER_IGNORE) is None and not page.skipped(element):
                     severity = ERROR if problem.startswith(LEAVES) else WARNING
                     yield self.finding(page, page.line_of_tag(element), problem, severity)
+
+
+def _elsewhere(raw, own):
+    """True for a URL as written that no check resolves, known without parsing it: another
+    scheme (mailto:, tel:...) or a plain absolute URL on another host (share intents, profiles:
+    unique to each page, so no cache would spare their parsing). own is the site's origin with
+    a slash ('https://host/'), or None when unknown (then no absolute URL is in the site)."""
+    if raw.startswith(OTHER_SCHEMES):
+        return True
+    if not raw.startswith(("https://", "http://")) or not PLAIN_ABSOLUTE.match(raw):
+        return False  # relative, or a host spelled so that only urlsplit can say
+    if own is None:
+        return True
+    base = own[:-1]  # https://host: the site's own URLs go on with /, ? or # (or end there)
+    return not (raw.startswith(base) and raw[len(base) : len(base) + 1] in ("", "/", "?", "#"))
+
+
+def _plain_site_path(raw, own, prefix):
+    """The site file a plain absolute URL of this site names ('https://host/posts/a.html':
+    lower-case host, no port, query, fragment, escape, entity or dot segment), or None for any
+    other URL, which takes the general way (urls.site_path gives the same answer for these)."""
+    if own is None or not raw.startswith(own) or not PLAIN_PATH.fullmatch(raw, len(own)):
+        return None
+    path = "/" + raw[len(own) :]
+    if "/." in path:
+        return None  # a dot segment (or a dot file): resolved the general way
+    if prefix:
+        if not path.startswith(prefix + "/"):
+            return None
+        path = path[len(prefix) :]
+    path = path[1:]
+    return path + "index.html" if path == "" or path.endswith("/") else path
 
 
 def _values(text):
