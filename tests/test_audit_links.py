@@ -121,3 +121,23 @@ def test_the_quick_way_to_a_site_file_agrees_with_the_general_one(prefix):
         "/blog": ["https://example.org/blog/posts/a.html", "https://example.org/blog/"],
     }  # fmt: skip
     assert answered == expected[prefix]
+
+
+@pytest.mark.parametrize(
+    ("source", "values"),
+    [
+        ('<a href="a.html">a</a><img src="b.png" alt="">', ["a.html", "b.png"]),
+        ("<a href='a.html'>a</a><img src=b.png alt=''>", ["a.html", "b.png"]),
+        ('<a href="/go?to=href=x">a</a><img data-src="c.png" src="b.png">', None),
+        ("<script>el.src=url; a.href='y.html'</script><a href=\"a.html\">a</a>", None),
+    ],
+)
+def test_every_url_of_the_source_is_read_whatever_its_quotes(source, values):
+    # internal-links reads the page's URLs with two plain searches when every href= and src=
+    # is double-quoted (what generators write), and with the general search otherwise.
+    from pelican.plugins.townsquare_audit.rules.internal_links import ANY_SPELLING, _values
+
+    general = sorted(a or b or c for a, b, c in ANY_SPELLING.findall(source))
+    assert sorted(_values(source)) == general
+    if values is not None:
+        assert sorted(_values(source)) == values

@@ -22,7 +22,7 @@ from .base import Rule
 #: href= and src= values in the page's source, read in C before any element is looked at:
 #: double-quoted (what generators write; a literal prefix keeps the search fast), and any
 #: spelling when the page has others.
-QUOTED = (re.compile(r'href=(?:"([^"]*)"|(.))', re.S), re.compile(r'src=(?:"([^"]*)"|(.))', re.S))
+HREF, SRC = re.compile(r'href="([^"]*)"'), re.compile(r'src="([^"]*)"')
 ANY_SPELLING = re.compile(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`=<]+))""")
 HAS_ID = etree.XPath("boolean(//*[@id = $f] | //a[@name = $f])")
 #: {tag: the attribute that loads or links to a URL}.
@@ -139,10 +139,11 @@ def _plain_site_path(raw, own, prefix):
 
 def _values(text):
     """Every href= and src= value written in the page's source."""
-    found = [pair for pattern in QUOTED for pair in pattern.findall(text)]
-    if any(other for _, other in found):  # a value not in double quotes: read every spelling
-        return [a or b or c for a, b, c in ANY_SPELLING.findall(text)]
-    return [value for value, _ in found]
+    hrefs, srcs = HREF.findall(text), SRC.findall(text)
+    if len(hrefs) == text.count("href=") and len(srcs) == text.count("src="):
+        return hrefs + srcs  # each one double-quoted, as generators write them
+    # a value in other quotes or none (or 'href=' inside a value): read every spelling
+    return [a or b or c for a, b, c in ANY_SPELLING.findall(text)]
 
 
 def _elements_by_value(root):

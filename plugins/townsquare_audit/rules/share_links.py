@@ -63,6 +63,8 @@ def _own_page(href, page):
     """True for a link to a page of this site (the kit's Mastodon server picker): it carries
     the text itself, not in its address. The site is the page's canonical host or, for a post
     whose canonical address is elsewhere (first published on Medium), the site's own origin."""
+    if page._own and href.startswith(page._own):
+        return True  # the usual spelling, known without parsing the URL
     parts = split(href)
     if parts is None:
         return False
