@@ -329,7 +329,7 @@ def test_feed_opened_in_a_browser_is_a_styled_subscribe_page(xsl_site, name):
     expected = len(EXPECTED[name.removesuffix(".atom.xml").removesuffix(".rss.xml")])
     assert len(page.select(".post-item h3 a")) == expected
     assert [link["href"] for link in page.select("link[rel=stylesheet]")] == [
-        f"{SITEURL}/theme/townsquare/feeds.css",
+        f"{SITEURL}/theme/townsquare/interactions.css",
         f"{SITEURL}/theme/townsquare/feed-page.css",
     ]
     assert page.html["lang"] == "en"

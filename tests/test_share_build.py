@@ -177,7 +177,9 @@ def custom_site(tmp_path_factory):
 def test_share_off_in_front_matter_removes_controls(custom_site):
     page = read(custom_site / "posts/comment-section-strategy.html")
     assert navs(page) == []
-    assert page.select('link[href$="/townsquare/share.css"]') == []
+    # The one interaction stylesheet stays in <head> (comments and subscribe use it too).
+    assert len(page.select('link[href$="/townsquare/interactions.css"]')) == 1
+    assert page.body.select('link[href$="/townsquare/interactions.css"]') == []
     assert page.select('script[src$="share.js"]') == []
 
 
@@ -192,7 +194,8 @@ def test_custom_list_and_both_positions_and_utm(custom_site):
     before, after = navs(page)
     assert "ts-share-before" in before["class"] and "ts-share-after" in after["class"]
     assert before.find_next("div", class_="post-body") is not None
-    assert len(page.select('link[href$="/townsquare/share.css"]')) == 1
+    assert len(page.select('link[href$="/townsquare/interactions.css"]')) == 1
+    assert len(page.select('script[src$="/townsquare/share.js"]')) == 1
     url = "http://127.0.0.1:8000/posts/community-is-not-a-channel.html"
     assert hrefs(before) == hrefs(after)
     decoded = [parse_qs(urlsplit(h).query) for h in hrefs(after)]
