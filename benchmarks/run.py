@@ -270,8 +270,9 @@ def notes_for(args, target_size):
         "the fixture blog's publishconf.py, never the repository's blog settings): the "
         "production build, audit gate included; local builds add the share-preview pages, an "
         "authoring aid that is never published.",
-        "Page weight: outer HTML of [data-ts-share], [data-ts-comments], [data-ts-subscribe] "
-        "and feed <link>s plus the linked share/comments/subscribe/feeds CSS files; JS required "
+        "Page weight: outer HTML of [data-ts-share], [data-ts-comments], [data-ts-subscribe], "
+        "feed <link>s and the <link>s of the interaction CSS, plus that CSS (the kit's one "
+        "interactions.css; share/comments/subscribe/feeds*.css in older builds); JS required "
         "is 0 when all markers are in the served HTML and not hidden.",
         "The machine is shared with other jobs, so single runs carry noise of several percent.",
         "Per-site benchmarks on the real-world corpus (each corpus blog with the kit vs plain "

@@ -1,9 +1,13 @@
 """Page weight added by the interaction points (share, comments, subscribe, feed links).
 
 HTML bytes are the UTF-8 length of each outermost interaction element as serialised by
-BeautifulSoup (the markers ``[data-ts-share]``, ``[data-ts-comments]``, ``[data-ts-subscribe]``
-and feed autodiscovery ``<link>``s). CSS bytes are the files the page links whose name says they
-belong to a feature (``share*.css``, ``comments*.css``, ``subscribe*.css``, ``feeds*.css``).
+BeautifulSoup (the markers ``[data-ts-share]``, ``[data-ts-comments]``, ``[data-ts-subscribe]``,
+feed autodiscovery ``<link>``s, and the ``<link rel=stylesheet>`` tags that load the CSS below,
+wherever the page puts them). CSS bytes are every stylesheet the page links whose name says it
+belongs to the interaction points: the kit's one ``interactions.css`` (share row, comment area
+and subscribe block since issue 25), and ``share*.css``, ``comments*.css``, ``subscribe*.css``,
+``feeds*.css`` (the per-feature files before it, so older builds measure the same way). Each
+file counts once per link.
 JS bytes *required* are the bytes of scripts the interaction points need to appear: zero when
 every marker is present in the served HTML and not ``hidden`` (scripts only enhance); otherwise
 every script the page loads counts. Deferred scripts are reported separately as optional.
@@ -18,7 +22,7 @@ from bs4 import BeautifulSoup
 
 MARKERS = ("[data-ts-share]", "[data-ts-comments]", "[data-ts-subscribe]")
 FEED_TYPES = ("application/atom+xml", "application/rss+xml", "application/feed+json")
-FEATURE_CSS = ("share", "comments", "subscribe", "feeds")
+FEATURE_CSS = ("interactions", "share", "comments", "subscribe", "feeds")
 
 
 @dataclass(frozen=True)
@@ -38,8 +42,18 @@ class Weight:
         return self.html + self.css
 
 
+def feature_stylesheets(soup):
+    """The <link rel=stylesheet> tags of a parsed page that load interaction CSS."""
+    return [
+        link
+        for link in soup.find_all("link", href=True)
+        if "stylesheet" in (link.get("rel") or [])
+        and Path(urlsplit(link["href"]).path).name.startswith(FEATURE_CSS)
+    ]
+
+
 def interaction_elements(soup):
-    """The outermost interaction elements and feed links of a parsed page."""
+    """The outermost interaction elements, feed links and stylesheet links of a parsed page."""
     found = []
     for selector in MARKERS:
         found.extend(soup.select(selector))
@@ -48,6 +62,7 @@ def interaction_elements(soup):
         for link in soup.find_all("link", href=True)
         if "alternate" in (link.get("rel") or []) and link.get("type") in FEED_TYPES
     )
+    found.extend(feature_stylesheets(soup))
     # Drop elements nested in another counted element so no byte is counted twice.
     ids = {id(element) for element in found}
     return [e for e in found if not any(id(parent) in ids for parent in e.parents)]
@@ -76,11 +91,9 @@ def measure_page(site, page):
     elements = interaction_elements(soup)
     html = "".join(str(element) for element in elements).encode("utf-8")
     css = b""
-    for link in soup.find_all("link", href=True):
-        name = Path(urlsplit(link["href"]).path).name
-        if "stylesheet" in (link.get("rel") or []) and name.startswith(FEATURE_CSS):
-            found = local_file(site, link["href"], page, host)
-            css += found.read_bytes() if found else b""
+    for link in feature_stylesheets(soup):
+        found = local_file(site, link["href"], page, host)
+        css += found.read_bytes() if found else b""
     scripts = [s for s in soup.find_all("script", src=True)]
     script_bytes = {}
     for script in scripts:
@@ -115,17 +128,19 @@ def breakdown(site, page):
     found = []
     for element in interaction_elements(soup):
         marker = next((m for m in MARKERS if element.has_attr(m.strip("[]"))), None)
-        name = marker.strip("[]").removeprefix("data-ts-") if marker else "feed <link>s"
+        if marker:
+            name = marker.strip("[]").removeprefix("data-ts-")
+        else:
+            name = "feed <link>s" if element.get("type") in FEED_TYPES else "stylesheet <link>s"
         found.append((f"html: {name}", len(str(element).encode("utf-8"))))
     merged = {}
     for name, size in found:
         merged[name] = merged.get(name, 0) + size
     parts = list(merged.items())
-    for link in soup.find_all("link", href=True):
+    for link in feature_stylesheets(soup):
         name = Path(urlsplit(link["href"]).path).name
-        if "stylesheet" in (link.get("rel") or []) and name.startswith(FEATURE_CSS):
-            local = local_file(site, link["href"], page, host)
-            parts.append((f"css: {name}", local.stat().st_size if local else 0))
+        local = local_file(site, link["href"], page, host)
+        parts.append((f"css: {name}", local.stat().st_size if local else 0))
     sprite = next(site.rglob("share-icons.svg"), None)
     if sprite:
         parts.append(("cached image: share-icons.svg (not per page)", sprite.stat().st_size))

@@ -98,4 +98,4 @@ def test_kind_override_from_settings(build_site):
     # comments rule then holds to an article's standard.
     with pytest.raises(Exception) as failed:
         build_site(AUDIT_KINDS={"about.html": "article"}, AUDIT_RULES=["comments"])
-    assert "about.html:37: error: [comments] no way to respond" in str(failed.value)
+    assert "about.html:36: error: [comments] no way to respond" in str(failed.value)

@@ -42,10 +42,8 @@ def test_page_weight_counts_the_interaction_markup_and_its_css(sample_site):
     page = sample_site / "posts" / "writing-in-public.html"
     found = weight.measure_page(sample_site, page)
     assert found.markers == ("share", "comments", "subscribe")
-    css = sample_site / "theme" / "townsquare"
-    assert found.css == sum(
-        (css / f"{name}.css").stat().st_size for name in ("feeds", "share", "comments")
-    )
+    # Every interaction point is styled by the kit's one stylesheet, linked once.
+    assert found.css == (sample_site / "theme" / "townsquare" / "interactions.css").stat().st_size
     assert found.js_required == 0
     assert found.js_optional > 0  # share.js and comments.js are progressive enhancement
     assert 3000 < found.html < 5000
@@ -63,7 +61,9 @@ def test_weight_breakdown_adds_up_and_names_the_cached_icons(sample_site):
         "html: comments",
         "html: subscribe",
         "html: feed <link>s",
-        "css: share.css",
-        "css: comments.css",
-        "css: feeds.css",
+        "html: stylesheet <link>s",
+        "css: interactions.css",
     }
+    assert parts["html: stylesheet <link>s"] == len(
+        '<link href="http://127.0.0.1:8000/theme/townsquare/interactions.css" rel="stylesheet"/>'
+    )

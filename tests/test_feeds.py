@@ -293,6 +293,9 @@ def test_subscribe_page_promises_only_what_is_configured(sample_site, build_site
 )
 def test_autodiscovery_links_most_specific_feed_first(sample_site, page, expected):
     assert _alternates(html(sample_site / page)) == expected
+    # The kit's marker (how it knows the page has feed links) is on the first one only.
+    marked = html(sample_site / page).select("[data-ts-feeds]")
+    assert [(link["type"], link["href"]) for link in marked] == expected[:1]
 
 
 def test_follow_links_come_from_social_with_rel_me(sample_site):
@@ -329,7 +332,7 @@ def test_feed_opened_in_a_browser_is_a_styled_subscribe_page(xsl_site, name):
     expected = len(EXPECTED[name.removesuffix(".atom.xml").removesuffix(".rss.xml")])
     assert len(page.select(".post-item h3 a")) == expected
     assert [link["href"] for link in page.select("link[rel=stylesheet]")] == [
-        f"{SITEURL}/theme/townsquare/feeds.css",
+        f"{SITEURL}/theme/townsquare/interactions.css",
         f"{SITEURL}/theme/townsquare/feed-page.css",
     ]
     assert page.html["lang"] == "en"

@@ -108,6 +108,16 @@ def test_kit_pages_use_the_kit_templates_and_stay_out_of_search(themed_site):
     assert soup.select_one("form[data-ts-mastodon]") is not None
 
 
+def test_every_page_with_interaction_points_links_the_kit_stylesheet_once(themed_site):
+    _name, site = themed_site
+    css = f"{PUBLIC}/theme/townsquare/interactions.css"
+    assert (site / "theme" / "townsquare" / "interactions.css").is_file()
+    for page in ("posts/listening-tours.html", "index.html", "tag/trust.html"):
+        _text, soup = read(site / page)
+        (sheet,) = soup.select('link[href$="/interactions.css"]')
+        assert (sheet["href"], sheet.parent.name) == (css, "head"), page  # with the feed links
+
+
 def test_listings_get_metadata_and_a_subscribe_point(themed_site):
     _name, site = themed_site
     for page in ("index.html", "tag/trust.html", "category/leadership.html", "archives.html"):
@@ -117,7 +127,8 @@ def test_listings_get_metadata_and_a_subscribe_point(themed_site):
 
 
 def test_a_theme_that_includes_a_partial_gets_it_once(tmp_path):
-    # The one-line include: a theme copy whose article.html includes the share partial.
+    # The one-line include: a theme copy whose article.html includes the share partial (it
+    # draws `content`, as docs/own-theme.md says; without it the row was only ever injected).
     theme = tmp_path / "theme"
     builtin = Path(THEMES["reflex"])
     import shutil
@@ -125,13 +136,16 @@ def test_a_theme_that_includes_a_partial_gets_it_once(tmp_path):
     shutil.copytree(builtin, theme)
     article = theme / "templates" / "article.html"
     text = article.read_text(encoding="utf-8")
-    article.write_text(
-        text.replace("{% endblock %}", '{% include "townsquare/share.html" %}{% endblock %}', 1),
-        encoding="utf-8",
-    )
+    end = "{% endblock content %}"  # reflex names its end tags
+    assert end in text
+    include = '{% set content = article %}{% include "townsquare/share.html" %}'
+    article.write_text(text.replace(end, include + end, 1), encoding="utf-8")
     site = build_with(str(theme), tmp_path / "output")
     _text, soup = read(site / "posts" / "listening-tours.html")
     assert len(soup.select("[data-ts-share]")) == 1
+    # The included row linked the interaction stylesheet; the pieces added after it do not.
+    (sheet,) = soup.select('link[href$="/townsquare/interactions.css"]')
+    assert sheet.find_next_sibling("nav", attrs={"data-ts-share": True}) is not None
 
 
 def test_a_theme_drawing_share_post_keeps_its_own_row(tmp_path):

@@ -57,13 +57,16 @@ def test_post_has_exact_share_links_after_the_body(sample_site):
         "Email",
     ]
     for a in nav.select("a")[:4]:
-        assert a["rel"] == ["noopener", "noreferrer"]
+        assert a["rel"] == ["noreferrer"]  # implies noopener (the audit's noopener rule)
         assert a["target"] == "_blank"
         assert a.svg["aria-hidden"] == "true"
-    assert nav.select_one("button[data-ts-copy]")["data-ts-copy"] == POST
+    # The buttons share the canonical URL, which share.js reads from the page's own link.
+    assert page.select_one("link[rel=canonical]")["href"] == POST
+    assert nav.select_one("button[data-ts-copy]")["data-ts-copy"] == ""
     assert nav.select_one("button[data-ts-copy]").has_attr("hidden")
-    assert nav.select_one("button[data-ts-webshare]")["data-ts-webshare"] == POST
+    assert nav.select_one("button[data-ts-webshare]")["data-ts-webshare"] == ""
     assert nav.select_one("button[data-ts-webshare]").has_attr("hidden")
+    assert nav.select(".ts-status") == []  # share.js adds it with the copy button
     # Every control shows its network's mark from the one cached sprite file.
     icons = "/theme/townsquare/share-icons.svg#"
     assert [use["href"] for use in nav.select("a svg use, button svg use")] == [
@@ -177,7 +180,9 @@ def custom_site(tmp_path_factory):
 def test_share_off_in_front_matter_removes_controls(custom_site):
     page = read(custom_site / "posts/comment-section-strategy.html")
     assert navs(page) == []
-    assert page.select('link[href$="/townsquare/share.css"]') == []
+    # The one interaction stylesheet stays in <head> (comments and subscribe use it too).
+    assert len(page.select('link[href$="/townsquare/interactions.css"]')) == 1
+    assert page.body.select('link[href$="/townsquare/interactions.css"]') == []
     assert page.select('script[src$="share.js"]') == []
 
 
@@ -192,7 +197,8 @@ def test_custom_list_and_both_positions_and_utm(custom_site):
     before, after = navs(page)
     assert "ts-share-before" in before["class"] and "ts-share-after" in after["class"]
     assert before.find_next("div", class_="post-body") is not None
-    assert len(page.select('link[href$="/townsquare/share.css"]')) == 1
+    assert len(page.select('link[href$="/townsquare/interactions.css"]')) == 1
+    assert len(page.select('script[src$="/townsquare/share.js"]')) == 1
     url = "http://127.0.0.1:8000/posts/community-is-not-a-channel.html"
     assert hrefs(before) == hrefs(after)
     decoded = [parse_qs(urlsplit(h).query) for h in hrefs(after)]

@@ -23,6 +23,7 @@ from .assets import TEMPLATE_PATHS
 from .drafts import is_draft
 from .markers import carried, markers_in
 from .splice import splice
+from .stylesheet import NAME as STYLESHEET
 from .untracked import cache_folder
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,9 @@ _ENVIRONMENTS = {}
 #: A comment, or the page's <html> start tag (group 1: its attributes).
 _HTML_TAG = re.compile(r"<!--.*?-->|<html\b([^>]*)>", re.S | re.I)
 _HAS_LANG = re.compile(r"\slang\s*=", re.I)
+_STYLESHEET_LINK = re.compile(
+    rf"<link\b[^>]*\shref\s*=\s*[\"']?[^\"'\s>]*/townsquare/{re.escape(STYLESHEET)}[\"'\s>]", re.I
+)
 
 
 def wanted_pieces(settings):
@@ -134,7 +138,8 @@ def _adopt_theirs(text, missing, context, kind):
     if block is not None:
         missing.remove("comments")
         env = _environment(context)
-        links = _render(_template(env, PIECES["comments"][0]), context, kind, join=True)
+        template = _template(env, PIECES["comments"][0])
+        links = _render(template, context, kind, join=True, styled=linked_stylesheet(text))
         joined = theirs.join_comments(text, block, links) if links.strip() else None
         text = joined or text
     return text, missing
@@ -145,10 +150,14 @@ def _inject(text, missing, context, kind):
     nothing to add."""
     env = _environment(context)
     rendered = {}
+    # The stylesheet goes with the first piece added (feeds, in <head>, when it is added),
+    # unless the page links it already: one link per page.
+    styled = linked_stylesheet(text)
     for piece in missing:
-        fragment = _render(_template(env, PIECES[piece][0]), context, kind)
+        fragment = _render(_template(env, PIECES[piece][0]), context, kind, styled=styled)
         if fragment.strip():
             rendered[piece] = fragment
+            styled = styled or linked_stylesheet(fragment)
     if not rendered:
         return None
     # The <title> text, as text: the serialiser escapes it (placement.FORMATTER).
@@ -210,13 +219,20 @@ def _content(context):
     return context.get("article") or context.get("page")
 
 
-def _render(template, context, kind, join=False):
+def linked_stylesheet(text):
+    """True when a <link> tag in text loads the kit's interaction stylesheet (a post that
+    names the file in its prose or a code sample writes it as text, never as a tag)."""
+    return STYLESHEET in text and _STYLESHEET_LINK.search(text) is not None
+
+
+def _render(template, context, kind, join=False, styled=False):
     """Render one of the kit's templates (None: its plugin is not loaded) with the page's
-    context (join: the reply links alone, for a comments block the theme draws)."""
+    context (join: the reply links alone, for a comments block the theme draws; styled: the
+    page links the interaction stylesheet already)."""
     if template is None:
         return ""
     content = _content(context)
-    variables = {"page_kind": kind, "share_slot": "after", "ts_join": join}
+    variables = {"page_kind": kind, "share_slot": "after", "ts_join": join, "ts_styled": styled}
     if content is not None:
         variables["content"] = content
     return template.render({**context, **variables})

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from . import assets, inject
+from . import assets, inject, stylesheet
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +32,11 @@ class KitSettingsError(Exception):
 
 
 def connect():
-    """Connect the kit's shared receivers: settings, template lookup, theme injection."""
+    """Connect the kit's shared receivers: settings, template lookup, the interaction
+    stylesheet, theme injection."""
     signals.initialized.connect(start)
     signals.generator_init.connect(assets.extend_loader)
+    signals.get_generators.connect(stylesheet.get_generators)
     signals.content_written.connect(inject.on_content_written)
 
 

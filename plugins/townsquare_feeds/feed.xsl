@@ -20,7 +20,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="color-scheme" content="light dark"/>
         <title>Feed: <xsl:value-of select="$title"/></title>
-        <link rel="stylesheet" href="@CSS@/feeds.css"/>
+        <link rel="stylesheet" href="@CSS@/interactions.css"/>
         <link rel="stylesheet" href="@CSS@/feed-page.css"/>
       </head>
       <body data-page-kind="feed">

@@ -51,6 +51,17 @@ class ShareBlock:
     pickers: tuple = ()
 
     @property
+    def copy_value(self):
+        """copy_url as the copy button names it: '' when it is the canonical URL, which
+        share.js reads from the page's <link rel=canonical> (no second copy in the markup)."""
+        return "" if self.copy_url == self.canonical else self.copy_url
+
+    @property
+    def webshare_value(self):
+        """webshare_url as the Share button names it ('' when it is the canonical URL)."""
+        return "" if self.webshare_url == self.canonical else self.webshare_url
+
+    @property
     def sprite_slot(self):
         """The include slot ("before"/"after") that links the stylesheet and script (once)."""
         return "after" if self.position == "after" else "before"

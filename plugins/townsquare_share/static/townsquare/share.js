@@ -4,20 +4,34 @@
   "use strict";
   var KEY = "ts-mastodon-instance";
 
-  function say(element, message) {
+  // The row's status line, added as the copy button appears: a live region that exists
+  // before its message is announced when the message arrives.
+  function statusOf(element) {
     var nav = element.closest("[data-ts-share]");
     var out = nav && nav.querySelector(".ts-status");
-    if (out) out.textContent = message;
+    if (nav && !out) {
+      out = nav.appendChild(document.createElement("p"));
+      out.className = "ts-status";
+      out.setAttribute("role", "status");
+    }
+    return out || {};
+  }
+
+  // A button names its URL only when it is not the page's canonical one (UTM-tagged).
+  function urlOf(value) {
+    var canonical = document.querySelector("link[rel=canonical]");
+    return value || (canonical ? canonical.href : location.href.split("#")[0]);
   }
 
   // Buttons stay hidden unless the browser can do what they promise.
   if (navigator.clipboard && navigator.clipboard.writeText) {
     document.querySelectorAll("[data-ts-copy]").forEach(function (button) {
       button.hidden = false;
+      var out = statusOf(button);
       button.addEventListener("click", function () {
-        navigator.clipboard.writeText(button.dataset.tsCopy).then(
-          function () { say(button, "Link copied."); },
-          function () { say(button, "Could not copy: use the address bar."); }
+        navigator.clipboard.writeText(urlOf(button.dataset.tsCopy)).then(
+          function () { out.textContent = "Link copied."; },
+          function () { out.textContent = "Could not copy: use the address bar."; }
         );
       });
     });
@@ -26,7 +40,7 @@
     document.querySelectorAll("[data-ts-webshare]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
-        navigator.share({ title: document.title, url: button.dataset.tsWebshare })
+        navigator.share({ title: document.title, url: urlOf(button.dataset.tsWebshare) })
           .catch(function () {});  // the reader closed the share sheet
       });
     });
