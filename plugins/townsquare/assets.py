@@ -52,7 +52,7 @@ def extend_loader(generator):
 
 
 def static_url(settings, name):
-    """Absolute URL of one of the kit's static files, e.g. static_url(settings, 'share.css')."""
+    """Absolute URL of one of the kit's static files, e.g. static_url(settings, 'share.js')."""
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
     folder = (settings.get("THEME_STATIC_DIR") or "theme").strip("/")
     return f"{siteurl}/{folder}/{STATIC_FOLDER}/{name}"
