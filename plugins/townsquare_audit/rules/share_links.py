@@ -8,6 +8,7 @@ nor counted. The page's own share row decides.
 from urllib.parse import quote
 
 from ..kinds import ARTICLE, PAGE
+from ..page import _within
 from ..sharing import shares
 from ..urls import same_page, split
 from .base import Rule
@@ -63,8 +64,8 @@ def _own_page(href, page):
     """True for a link to a page of this site (the kit's Mastodon server picker): it carries
     the text itself, not in its address. The site is the page's canonical host or, for a post
     whose canonical address is elsewhere (first published on Medium), the site's own origin."""
-    if page._own and href.startswith(page._own):
-        return True  # the usual spelling, known without parsing the URL
+    if _within(href, page._own):
+        return True  # at the site's origin or root-relative: known without parsing the URL
     parts = split(href)
     if parts is None:
         return False
